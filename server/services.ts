@@ -1,0 +1,123 @@
+// Brings up what the portal depends on, in order: database (migrated, seeded) and search (indexed).
+// Used by the web server, the npm scripts and the tests, so all of them start the same way.
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import { openDatabase, type Database, type DatabaseHandle } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import * as t from "../db/schema";
+import { loadSurveyData } from "../seeds/load";
+import { loadDemoData } from "../seeds/demo/load";
+import { readSurveyData } from "../seeds/read";
+import { createSearchClient } from "../search/client";
+import { SETTINGS_VERSION, indexNames, type IndexName } from "../search/indexes";
+import { indexUid, reindexAll, type SearchContext } from "../search/reindex";
+import { startMeilisearch, type MeiliServer } from "../search/server";
+import type { Env } from "./env";
+import type { Logger } from "./logger";
+
+export interface Services {
+  env: Env;
+  database: DatabaseHandle;
+  db: Database;
+  search: SearchContext;
+  close(): Promise<void>;
+}
+
+export class SearchUnavailableError extends Error {}
+
+const INDEXED_KEY = "search:indexed";
+
+export interface StartOptions {
+  /** Load survey data and index it (default true). */
+  seed?: boolean;
+  /** Start or connect to Meilisearch (default true). */
+  search?: boolean;
+}
+
+export async function startServices(env: Env, log: Logger, options: StartOptions = {}): Promise<Services> {
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => log.error({ err: error }, "shutdown step failed"));
+    closers.length = 0;
+  };
+  try {
+    const database = await step(log, "Opening the database", () =>
+      openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(env.DATA_DIR, "pg") }),
+    );
+    closers.push(() => database.close());
+    log.info({ database: database.describe }, "database open");
+    await step(log, "Applying migrations", () => migrateDatabase(database));
+
+    const seed = options.seed ?? true;
+    if (seed) {
+      const data = readSurveyData();
+      await step(log, "Loading survey and programme data", () =>
+        loadSurveyData(database.db, data, (what, done, total) => log.info({ progress: `${done}/${total}` }, `loaded ${what}`)),
+      );
+      if (env.LOAD_DEMO_DATA) await step(log, "Loading demo data", () => loadDemoData(database.db));
+    }
+
+    let search: SearchContext = { client: undefined as unknown as Meilisearch, prefix: "" };
+    if (options.search ?? true) {
+      search = await connectSearch(env, log, closers);
+      if (seed) await indexIfStale(database.db, search, log, env);
+    }
+    return { env, database, db: database.db, search, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function connectSearch(env: Env, log: Logger, closers: Array<() => Promise<void>>): Promise<SearchContext> {
+  if (env.MEILI_URL) {
+    const client = createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
+    const healthy = await client.isHealthy().catch(() => false);
+    if (!healthy) throw new SearchUnavailableError(`Meilisearch at ${env.MEILI_URL} is not reachable (MEILI_URL)`);
+    log.info({ url: env.MEILI_URL }, "search connected");
+    return { client, prefix: process.env.MEILI_INDEX_PREFIX ?? "" };
+  }
+  const server: MeiliServer = await step(log, "Starting Meilisearch", () =>
+    startMeilisearch({ dataDir: env.DATA_DIR, bin: env.MEILI_BIN, log: (line) => log.debug({ meili: line }) }),
+  );
+  closers.push(() => server.stop());
+  log.info({ url: server.url }, "search started");
+  return { client: createSearchClient(server.url, server.masterKey), prefix: "" };
+}
+
+/** Rebuilds the indexes when the data, the settings or the index contents no longer match. */
+async function indexIfStale(db: Database, search: SearchContext, log: Logger, env: Env) {
+  const [seedHash] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, "seed:survey-data"));
+  const wanted = `${seedHash?.value ?? ""}:settings-${SETTINGS_VERSION}:demo-${env.LOAD_DEMO_DATA}`;
+  const [marker] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, INDEXED_KEY));
+  const expected: Record<IndexName, number> = {
+    occupations: (await db.select({ n: count() }).from(t.occupations))[0]?.n ?? 0,
+    programmes: (await db.select({ n: count() }).from(t.programmes).where(eq(t.programmes.status, "published")))[0]?.n ?? 0,
+  };
+  let stale = marker?.value !== wanted;
+  for (const name of indexNames) {
+    if (stale) break;
+    const stats = await search.client.index(indexUid(search, name)).getStats().catch(() => null);
+    stale = !stats || stats.numberOfDocuments !== expected[name];
+  }
+  if (!stale) {
+    log.info("search indexes are up to date");
+    return;
+  }
+  await step(log, "Building search indexes", () =>
+    reindexAll(db, search, (index, done, total) => log.info({ progress: `${done}/${total}` }, `indexed ${index}`)),
+  );
+  await db
+    .insert(t.appMeta)
+    .values({ key: INDEXED_KEY, value: wanted })
+    .onConflictDoUpdate({ target: t.appMeta.key, set: { value: wanted } });
+}
+
+async function step<T>(log: Logger, what: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  log.info(`${what}…`);
+  const result = await run();
+  log.info({ ms: Math.round(performance.now() - started) }, `${what}: done`);
+  return result;
+}
