@@ -10,7 +10,7 @@ const agents = {
 };
 
 export function createSearchClient(url: string, apiKey: string | undefined, timeoutMs = 10_000): Meilisearch {
-  return new Meilisearch({ host: url, apiKey, httpClient: keepAliveRequest(timeoutMs), timeout: timeoutMs });
+  return new Meilisearch({ host: url, apiKey, httpClient: keepAliveRequest(timeoutMs) });
 }
 
 function keepAliveRequest(timeoutMs: number) {
@@ -40,7 +40,12 @@ function keepAliveRequest(timeoutMs: number) {
       );
       request.on("timeout", () => request.destroy(new Error(`Meilisearch did not answer within ${timeoutMs} ms`)));
       request.on("error", reject);
-      init?.signal?.addEventListener("abort", () => request.destroy(new Error("aborted")));
+      const signal = init?.signal;
+      if (signal) {
+        const abort = () => request.destroy(new Error("aborted"));
+        signal.addEventListener("abort", abort, { once: true });
+        request.once("close", () => signal.removeEventListener("abort", abort));
+      }
       if (body !== undefined) request.write(body);
       request.end();
     });

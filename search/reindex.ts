@@ -50,11 +50,6 @@ export async function reindex(db: Database, search: SearchContext, name: IndexNa
 }
 
 async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
-  try {
-    await client.getIndex(uid);
-    return true;
-  } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === "index_not_found") return false;
-    throw error;
-  }
+  const { results } = await client.getIndexes({ limit: 1000 });
+  return results.some((index) => index.uid === uid);
 }

@@ -1,0 +1,40 @@
+// One i18n mechanism for every string: i18next with bundled resources, the same on server and client.
+import { createInstance, type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { zhTW } from "./zh-TW";
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof zhTW>;
+
+export const locales = ["zh-TW", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "zh-TW";
+
+export const resources = { "zh-TW": { translation: zhTW }, en: { translation: en } } as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** The BCP 47 tag for <html lang>. */
+export const htmlLang = (locale: Locale) => (locale === "zh-TW" ? "zh-Hant-TW" : "en");
+
+export function createI18n(locale: Locale): i18n {
+  const instance = createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: false,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes.
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+/** Picks the Chinese or English variant of a bilingual database field. */
+export function pick(locale: Locale, zh: string, en: string): string {
+  return locale === "en" ? en : zh;
+}

@@ -1,0 +1,26 @@
+// The language switch: a plain form post, so it works without JavaScript.
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { localeCookie } from "~/i18n/locale.server";
+import { locales } from "~/i18n/resources";
+
+const schema = z.object({
+  locale: z.enum(locales),
+  // Only same-site paths, so the switch cannot be used as an open redirect.
+  redirectTo: z.string().regex(/^\/(?!\/)/).max(2000).catch("/"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  // Anyone may choose a language.
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unsupported language", { status: 400 });
+  const target = new URL(parsed.data.redirectTo, "http://portal.local");
+  target.searchParams.delete("lang");
+  return redirect(target.pathname + target.search, {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
+}
+
+export function loader() {
+  throw new Response("Not found", { status: 404 });
+}

@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DifficultyBadge, OverseasBadge } from "~/components/badges";
+import { ForecastChart } from "~/components/forecast-chart";
+import { getLocale } from "~/i18n/locale.server";
+import { pick } from "~/i18n/resources";
+import { getOccupation } from "~/occupations/queries.server";
+import { dbFrom } from "~/services.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.occupation.titleZh} ${data.occupation.titleEn} (${data.occupation.code})` : "Not found" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Public page.
+  const code = params.code ?? "";
+  const survey = params.survey ?? "";
+  if (!/^\d{6}$/.test(code) || !/^[a-z0-9-]{1,64}$/.test(survey)) throw new Response("Not found", { status: 404 });
+  const found = await getOccupation(dbFrom(context), survey, code);
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { locale: await getLocale(request), ...found };
+}
+
+export default function OccupationPage() {
+  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article className="space-y-8">
+      <nav aria-label="breadcrumb" className="text-sm">
+        <Link to="/occupations">← {t("occupations.back")}</Link>
+      </nav>
+      <header className="space-y-3">
+        <p className="text-sm text-slate-600">{pick(locale, survey.titleZh, survey.titleEn)}</p>
+        <h1>
+          {pick(locale, o.titleZh, o.titleEn)} <span className="text-lg font-normal text-slate-600">({o.code})</span>
+        </h1>
+        <p className="text-slate-700" lang={locale === "en" ? "zh-Hant-TW" : "en"}>{pick(locale, o.titleEn, o.titleZh)}</p>
+        <div className="flex flex-wrap gap-2">
+          <DifficultyBadge difficulty={o.difficulty} />
+          {o.overseasNeeded && <OverseasBadge />}
+        </div>
+      </header>
+
+      <section aria-labelledby="requirements" className="card space-y-4">
+        <h2 id="requirements">{t("occupations.requirements")}</h2>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <Item label={t("occupations.description")}>{pick(locale, o.descriptionZh, o.descriptionEn)}</Item>
+          <Item label={t("occupations.minEducation")}>{t(`education.${o.minEducation}`)}</Item>
+          <Item label={t("occupations.experience")}>{t(`experienceBand.${o.experience}`)}</Item>
+          <Item label={t("occupations.icapLevel")}>{o.icapLevel ?? t("occupations.icapNone")}</Item>
+          <Item label={t("occupations.skills")}>
+            <ol className="list-decimal space-y-1 pl-5">
+              {skills.map((s) => <li key={s.key}>{pick(locale, s.asWritten, s.en)}</li>)}
+            </ol>
+          </Item>
+          <Item label={t("occupations.educationFields")}>
+            <ol className="list-decimal space-y-1 pl-5">
+              {educationFields.map((f) => <li key={f.code}>{pick(locale, f.zh, f.en)} ({f.code})</li>)}
+              {o.anyEducationField && <li>{t("occupations.anyField")}</li>}
+            </ol>
+          </Item>
+        </dl>
+      </section>
+
+      <section aria-labelledby="recruitment" className="card space-y-4">
+        <h2 id="recruitment">{t("occupations.recruitment")}</h2>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <Item label={t("occupations.difficulty")}>{t(`difficulty.${o.difficulty}`)}</Item>
+          <Item label={t("occupations.overseas")}>{o.overseasNeeded ? t("occupations.overseasNeeded") : t("occupations.overseasNotNeeded")}</Item>
+          <Item label={t("occupations.shortageReasons")}>
+            <ol className="list-decimal space-y-1 pl-5">
+              {reasons.map((r) => <li key={r.key}>{pick(locale, r.asWritten, r.en)}</li>)}
+            </ol>
+          </Item>
+        </dl>
+        <p className="text-xs text-slate-600">{t("occupations.source", { file: o.sourceFile, location: o.sourceLocation })}</p>
+      </section>
+
+      {forecast.length > 0 && (
+        <section aria-labelledby="forecast" className="card space-y-3">
+          <h2 id="forecast">{t("occupations.forecastHeading")}</h2>
+          <p className="text-sm text-slate-700">{t("occupations.forecastNote")}</p>
+          <ForecastChart rows={forecast} />
+          <p className="text-xs text-slate-600">{t("occupations.source", { file: forecast[0]?.sourceFile ?? "", location: forecast[0]?.sourceLocation ?? "" })}</p>
+        </section>
+      )}
+
+      <section aria-labelledby="programmes" className="card space-y-3">
+        <h2 id="programmes">{t("occupations.programmesHeading")}</h2>
+        {programmes.length === 0 ? (
+          <p className="text-slate-700">{t("occupations.noProgrammes")}</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5">
+            {programmes.map((p) => (
+              <li key={p.key}>
+                <Link to={`/programmes/${p.key}`}>{pick(locale, p.titleZh, p.titleEn)}</Link>{" "}
+                <span className="text-sm text-slate-600">· {t(`programmeType.${p.type}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {otherSurveys.length > 0 && (
+        <section aria-labelledby="other-surveys" className="space-y-2">
+          <h2 id="other-surveys">{t("occupations.otherSurvey")}</h2>
+          <ul className="list-disc pl-5">
+            {otherSurveys.map((other) => (
+              <li key={other.surveyKey}>
+                <Link to={`/occupations/${other.surveyKey}/${o.code}`}>{pick(locale, other.titleZh, other.titleEn)} ({other.year})</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page shows both surveys from the database", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /110 年/ })).toBeVisible();
+});

@@ -1,0 +1,105 @@
+// The portal's web server: validates the environment, takes the data-folder lock, listens at once
+// (answering 503 while it starts), brings up the database and search, then serves the Remix app.
+// SIGINT/SIGTERM close everything in order, so PGlite and Meilisearch leave their data clean.
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { EnvError, parseEnv } from "./env";
+import { healthHandler } from "./health";
+import { acquireInstanceLock } from "./instance-lock";
+import { logger } from "./logger";
+import { securityHeaders } from "./security";
+import { startServices, type Services } from "./services";
+import { describeStartupError } from "./startup-errors";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main() {
+  const env = parseEnv();
+  const buildFile = path.join(root, "build", "index.js");
+  if (!existsSync(buildFile)) throw new EnvError("The app is not built: run `npm run build` (npm start does it for you).");
+  const releaseLock = acquireInstanceLock(env.DATA_DIR);
+
+  let services: Services | null = null;
+  let phase = "starting";
+  let handler: express.RequestHandler | null = null;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(compression());
+  app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
+  app.get("/healthz", healthHandler(() => services, () => phase));
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.all("*", (req, res, next) => {
+    if (handler) return handler(req, res, next);
+    res.status(503).setHeader("Retry-After", "2").type("text/plain; charset=utf-8").send("入口網站啟動中，請稍候。The portal is starting; try again in a moment.\n");
+  });
+
+  const server = await listen(app, env.PORT, env.HOST);
+  logger.info({ url: `http://localhost:${env.PORT}` }, "listening (starting services)");
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    phase = "stopping";
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      logger.error("shutdown took over 15 s; exiting");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await services?.close();
+    releaseLock();
+    logger.info("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    services = await startServices(env, logger);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    releaseLock();
+    throw error;
+  }
+  if (shuttingDown) return;
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const ready = services;
+  handler = createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ services: ready, cspNonce: String(res.locals.cspNonce) }),
+  });
+  phase = "ready";
+  logger.info({ url: `http://localhost:${env.PORT}` }, "portal ready");
+}
+
+function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("listening", () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+main().catch((error: unknown) => {
+  const message = describeStartupError(error);
+  if (message) {
+    // A known problem: one clear line, no stack.
+    process.stderr.write(`\nThe portal could not start: ${message}\n\n`);
+  } else {
+    logger.fatal({ err: error }, "the portal could not start");
+  }
+  process.exit(1);
+});
