@@ -1,0 +1,104 @@
+// The shared test fixture. Every spec imports `test` and `expect` from here, so every page a test
+// opens is watched for browser errors, and each test can check a page with axe.
+//
+// - Any console message of type "error" or any uncaught page error fails the test (at teardown,
+//   with every message listed). A test that expects one (e.g. the browser's "Failed to load
+//   resource … 404" on a not-found page) declares it with `allowConsoleError(/pattern/)`.
+// - `expectAccessible(page)` runs axe with the WCAG 2.0/2.1 A and AA rules and fails on any
+//   serious or critical violation, listing each rule id, the elements and the help text.
+// - Every URL a page navigates to must have been checked with expectAccessible before the test
+//   ends, so a new step in a test cannot silently skip the accessibility check.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const blockingImpacts = new Set(["serious", "critical"]);
+
+interface PageProblems {
+  errors: string[];
+  visited: Set<string>;
+  checked: Set<string>;
+  allowed: RegExp[];
+}
+
+interface Fixtures {
+  /** Runs axe on the page as it is now and fails on serious or critical violations. */
+  expectAccessible: (page: Page) => Promise<void>;
+  /** Declares a console error this test expects, so it does not fail the test. */
+  allowConsoleError: (pattern: RegExp) => void;
+  pageProblems: PageProblems;
+}
+
+/** A readable path + query for a URL on the portal (or the whole URL for anything else). */
+export function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+function watch(page: Page, problems: PageProblems) {
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const location = message.location();
+    const where = location.url ? ` (${location.url}:${location.lineNumber})` : "";
+    problems.errors.push(`console error on ${pathOf(page.url())}: ${message.text()}${where}`);
+  });
+  page.on("pageerror", (error) => {
+    problems.errors.push(`page error on ${pathOf(page.url())}: ${error.name}: ${error.message}`);
+  });
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    const url = frame.url();
+    if (url.startsWith("http")) problems.visited.add(pathOf(url));
+  });
+}
+
+function watchContext(context: BrowserContext, problems: PageProblems) {
+  for (const page of context.pages()) watch(page, problems);
+  context.on("page", (page) => watch(page, problems));
+}
+
+export const test = base.extend<Fixtures>({
+  pageProblems: [
+    async ({ context }, use) => {
+      const problems: PageProblems = { errors: [], visited: new Set(), checked: new Set(), allowed: [] };
+      watchContext(context, problems);
+      await use(problems);
+      const unexpected = problems.errors.filter((e) => !problems.allowed.some((pattern) => pattern.test(e)));
+      expect(unexpected, `browser console errors or page errors:\n${unexpected.join("\n")}`).toEqual([]);
+      const unchecked = [...problems.visited].filter((url) => !problems.checked.has(url));
+      expect(unchecked, `pages visited but never checked with expectAccessible: ${unchecked.join(", ")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  allowConsoleError: async ({ pageProblems }, use) => {
+    await use((pattern) => {
+      pageProblems.allowed.push(pattern);
+    });
+  },
+
+  expectAccessible: async ({ pageProblems }, use) => {
+    await use(async (page) => {
+      await page.waitForLoadState("load");
+      const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+      const blocking = results.violations.filter((v) => blockingImpacts.has(v.impact ?? ""));
+      const report = blocking
+        .map((v) => {
+          const targets = v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\s+/g, " ") ?? ""}`);
+          return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${targets.join("\n")}`;
+        })
+        .join("\n");
+      pageProblems.checked.add(pathOf(page.url()));
+      expect(
+        blocking.map((v) => v.id),
+        `axe found serious or critical WCAG 2.1 AA violations on ${pathOf(page.url())}:\n${report}`,
+      ).toEqual([]);
+    });
+  },
+});
