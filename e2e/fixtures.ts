@@ -9,7 +9,7 @@
 // - Every URL a page navigates to must have been checked with expectAccessible before the test
 //   ends, so a new step in a test cannot silently skip the accessibility check.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -63,6 +63,27 @@ function watchContext(context: BrowserContext, problems: PageProblems) {
   context.on("page", (page) => watch(page, problems));
 }
 
+/**
+ * axe is a script, so it cannot run in a page whose context has JavaScript disabled. For such a
+ * page, the DOM exactly as it stands (with the portal's own scripts removed, as they never ran)
+ * is served at the same URL to a scripted page that loads the same stylesheets, and axe runs there.
+ */
+async function analyzeWithoutScripts(browser: Browser, page: Page) {
+  const url = page.url();
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  const context = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await context.newPage();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await copy.goto(url);
+    return await new AxeBuilder({ page: copy }).withTags(wcagTags).analyze();
+  } finally {
+    await context.close();
+  }
+}
+
 export const test = base.extend<Fixtures>({
   pageProblems: [
     async ({ context }, use) => {
@@ -83,10 +104,12 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  expectAccessible: async ({ pageProblems }, use) => {
+  expectAccessible: async ({ pageProblems, browser, javaScriptEnabled }, use) => {
     await use(async (page) => {
       await page.waitForLoadState("load");
-      const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+      const results = javaScriptEnabled === false
+        ? await analyzeWithoutScripts(browser, page)
+        : await new AxeBuilder({ page }).withTags(wcagTags).analyze();
       const blocking = results.violations.filter((v) => blockingImpacts.has(v.impact ?? ""));
       const report = blocking
         .map((v) => {

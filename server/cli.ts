@@ -1,0 +1,39 @@
+// Shared start-up for the npm scripts (db:migrate, db:seed, search:reindex): same env, same lock,
+// same services as the web server, always closed at the end so PGlite's folder is left clean.
+import { EnvError, parseEnv } from "./env";
+import { acquireInstanceLock } from "./instance-lock";
+import { logger } from "./logger";
+import { startServices, type Services, type StartOptions } from "./services";
+import { describeStartupError } from "./startup-errors";
+
+export async function runCli(name: string, options: StartOptions, task: (services: Services) => Promise<void>) {
+  let release: (() => void) | undefined;
+  let services: Services | undefined;
+  let code = 0;
+  const interrupt = () => {
+    logger.warn(`${name}: interrupted`);
+    void (async () => {
+      await services?.close();
+      release?.();
+      process.exit(130);
+    })();
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  try {
+    const env = parseEnv();
+    release = acquireInstanceLock(env.DATA_DIR);
+    services = await startServices(env, logger, options);
+    await task(services);
+    logger.info(`${name}: done`);
+  } catch (error) {
+    const message = error instanceof EnvError ? error.message : describeStartupError(error);
+    if (message) process.stderr.write(`\n${name} failed: ${message}\n\n`);
+    else logger.fatal({ err: error }, `${name} failed`);
+    code = 1;
+  } finally {
+    await services?.close();
+    release?.();
+  }
+  process.exit(code);
+}
