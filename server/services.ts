@@ -47,6 +47,11 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
     );
     closers.push(() => database.close());
     log.info({ database: database.describe }, "database open");
+
+    // Search is reached before anything is written, so a bad MEILI_URL changes nothing.
+    let search: SearchContext = { client: undefined as unknown as Meilisearch, prefix: "" };
+    if (options.search ?? true) search = await connectSearch(env, log, closers);
+
     await step(log, "Applying migrations", () => migrateDatabase(database));
 
     const seed = options.seed ?? true;
@@ -58,11 +63,7 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
       if (env.LOAD_DEMO_DATA) await step(log, "Loading demo data", () => loadDemoData(database.db));
     }
 
-    let search: SearchContext = { client: undefined as unknown as Meilisearch, prefix: "" };
-    if (options.search ?? true) {
-      search = await connectSearch(env, log, closers);
-      if (seed) await indexIfStale(database.db, search, log, env);
-    }
+    if (seed && (options.search ?? true)) await indexIfStale(database.db, search, log, env);
     return { env, database, db: database.db, search, close };
   } catch (error) {
     await close();
