@@ -14,7 +14,7 @@ const optionalUrl = (protocols: string[]) =>
       } catch {
         return false;
       }
-    }, `must be a URL starting with ${protocols.join(" or ")}//`)
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`)
     .optional();
 
 const flag = z

@@ -9,7 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, type Env } from "./env";
 import { healthHandler } from "./health";
 import { acquireInstanceLock } from "./instance-lock";
 import { logger } from "./logger";
@@ -23,64 +23,77 @@ async function main() {
   const env = parseEnv();
   const buildFile = path.join(root, "build", "index.js");
   if (!existsSync(buildFile)) throw new EnvError("The app is not built: run `npm run build` (npm start does it for you).");
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const releaseLock = acquireInstanceLock(env.DATA_DIR);
+  try {
+    await serve(env, build, releaseLock);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
 
-  let services: Services | null = null;
+async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
+  // Set together once everything is up, so /healthz never says "ok" before pages are served.
+  let ready: { services: Services; handler: express.RequestHandler } | null = null;
   let phase = "starting";
-  let handler: express.RequestHandler | null = null;
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(compression());
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
-  app.get("/healthz", healthHandler(() => services, () => phase));
+  app.get("/healthz", healthHandler(() => ready?.services ?? null, () => phase));
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all("*", (req, res, next) => {
-    if (handler) return handler(req, res, next);
+    if (ready) return ready.handler(req, res, next);
     res.status(503).setHeader("Retry-After", "2").type("text/plain; charset=utf-8").send("入口網站啟動中，請稍候。The portal is starting; try again in a moment.\n");
   });
 
   const server = await listen(app, env.PORT, env.HOST);
   logger.info({ url: `http://localhost:${env.PORT}` }, "listening (starting services)");
+  const starting = startServices(env, logger);
 
   let shuttingDown = false;
-  const shutdown = async (signal: string, code = 0) => {
+  const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     phase = "stopping";
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
-      logger.error("shutdown took over 15 s; exiting");
+      logger.error("shutdown took over 20 s; exiting");
       process.exit(1);
-    }, 15_000);
+    }, 20_000);
     force.unref();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    await closed;
+    // A signal during start-up waits for the services being started, then closes them too.
+    const services = await starting.catch(() => null);
     await services?.close();
     releaseLock();
     logger.info("stopped");
-    process.exit(code);
+    process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
+  let services: Services;
   try {
-    services = await startServices(env, logger);
+    services = await starting;
   } catch (error) {
+    if (shuttingDown) return;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    releaseLock();
     throw error;
   }
   if (shuttingDown) return;
-  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const ready = services;
-  handler = createRequestHandler({
+  const handler = createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ services: ready, cspNonce: String(res.locals.cspNonce) }),
+    getLoadContext: (_req, res) => ({ services, cspNonce: String(res.locals.cspNonce) }),
   });
+  ready = { services, handler };
   phase = "ready";
   logger.info({ url: `http://localhost:${env.PORT}` }, "portal ready");
 }
