@@ -2,36 +2,63 @@
 import type { Settings } from "meilisearch";
 import { synonymMap } from "./synonyms";
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
-export type IndexName = "occupations" | "programmes";
+export const indexNames = ["occupations", "skills", "programmes", "positions", "talents"] as const;
+export type IndexName = (typeof indexNames)[number];
 
-const zhFields = ["titleZh", "descriptionZh", "skillsZh", "educationFieldsZh", "summaryZh", "providerZh", "rulesZh"];
-const enFields = ["titleEn", "descriptionEn", "skillsEn", "educationFieldsEn", "summaryEn", "providerEn", "rulesEn"];
-
-const localized = (fields: string[]) => [
-  { attributePatterns: fields.filter((f) => f.endsWith("Zh")), locales: ["cmn" as const] },
-  { attributePatterns: fields.filter((f) => f.endsWith("En")), locales: ["eng" as const] },
+/** Chinese fields are segmented as Mandarin (which also folds Simplified to Traditional), English as English. */
+const localized = (zh: string[], en: string[]) => [
+  { attributePatterns: zh, locales: ["cmn" as const] },
+  { attributePatterns: en, locales: ["eng" as const] },
 ];
+
+const synonyms = synonymMap();
 
 export const indexSettings: Record<IndexName, Settings> = {
   occupations: {
     searchableAttributes: [
       "code", "titleZh", "titleEn", "skillsZh", "skillsEn", "skillAliases",
-      "educationFieldsZh", "educationFieldsEn", "educationFieldCodes", "descriptionZh", "descriptionEn",
+      "educationFieldCodes", "educationFieldsZh", "educationFieldsEn", "descriptionZh", "descriptionEn",
     ],
-    filterableAttributes: ["surveyKey", "difficulty", "overseasNeeded", "minEducation", "experience", "code", "skillKeys"],
-    sortableAttributes: ["tableOrder", "code"],
-    localizedAttributes: localized([...zhFields, ...enFields].filter((f) => !f.startsWith("summary") && !f.startsWith("provider") && !f.startsWith("rules"))),
-    synonyms: synonymMap(),
+    filterableAttributes: ["surveyKey", "surveyYear", "difficulty", "overseasNeeded", "minEducation", "experience", "code", "skillKeys", "educationFieldCodes"],
+    sortableAttributes: ["surveyYear", "tableOrder", "code"],
+    localizedAttributes: localized(
+      ["titleZh", "descriptionZh", "skillsZh", "educationFieldsZh"],
+      ["titleEn", "descriptionEn", "skillsEn", "educationFieldsEn"],
+    ),
+    synonyms,
+  },
+  skills: {
+    searchableAttributes: ["zh", "en", "aliases"],
+    filterableAttributes: ["occupationCodes", "programmeKeys"],
+    sortableAttributes: ["occupationCount"],
+    localizedAttributes: localized(["zh"], ["en"]),
+    synonyms,
   },
   programmes: {
-    searchableAttributes: ["titleZh", "titleEn", "summaryZh", "summaryEn", "skillsZh", "skillsEn", "skillAliases", "providerZh", "providerEn", "rulesZh", "rulesEn"],
-    filterableAttributes: ["type", "skillKeys", "targetOccupationCodes", "status"],
+    searchableAttributes: ["titleZh", "titleEn", "skillsZh", "skillsEn", "skillAliases", "summaryZh", "summaryEn", "providerZh", "providerEn", "rulesZh", "rulesEn"],
+    filterableAttributes: ["type", "skillKeys", "targetOccupationCodes", "city", "language"],
     sortableAttributes: ["titleEn"],
-    localizedAttributes: localized(["titleZh", "titleEn", "summaryZh", "summaryEn", "skillsZh", "skillsEn", "providerZh", "providerEn", "rulesZh", "rulesEn"]),
-    synonyms: synonymMap(),
+    localizedAttributes: localized(
+      ["titleZh", "summaryZh", "skillsZh", "providerZh", "rulesZh"],
+      ["titleEn", "summaryEn", "skillsEn", "providerEn", "rulesEn"],
+    ),
+    synonyms,
+  },
+  positions: {
+    searchableAttributes: ["title", "occupationCode", "occupationTitleZh", "occupationTitleEn", "skillsZh", "skillsEn", "skillAliases", "organisationZh", "organisationEn", "city", "description"],
+    filterableAttributes: ["occupationCode", "surveyKey", "minEducation", "experience", "openToOverseas", "supportsWorkPermit", "city", "organisationId", "skillKeys", "isDemo"],
+    sortableAttributes: ["publishedAt", "salaryMaxNtd"],
+    localizedAttributes: localized(["title", "description", "occupationTitleZh", "skillsZh", "organisationZh", "city"], ["occupationTitleEn", "skillsEn", "organisationEn"]),
+    synonyms,
+  },
+  // Only profiles their owners made visible to approved companies, and only the fields a company may see.
+  talents: {
+    searchableAttributes: ["headline", "skillsZh", "skillsEn", "skillAliases", "educationFieldsZh", "educationFieldsEn", "educationFieldCodes", "city"],
+    filterableAttributes: ["skillKeys", "educationFieldCodes", "highestEducation", "yearsExperience", "city", "countryOfResidence", "isDemo"],
+    sortableAttributes: ["yearsExperience"],
+    localizedAttributes: localized(["headline", "skillsZh", "educationFieldsZh", "city"], ["skillsEn", "educationFieldsEn"]),
+    synonyms,
   },
 };
-
-export const indexNames = Object.keys(indexSettings) as IndexName[];

@@ -10,6 +10,8 @@ import path from "node:path";
 export interface MeiliServer {
   url: string;
   masterKey: string;
+  /** The running server process; changes when a crashed server is restarted. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -23,21 +25,16 @@ export async function startMeilisearch(options: { dataDir: string; bin?: string;
   const masterKey = readOrCreateKey(path.join(home, "master-key"));
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    bin,
-    [
-      "--http-addr", `127.0.0.1:${port}`,
-      "--db-path", path.join(home, "data.ms"),
-      "--dump-dir", path.join(home, "dumps"),
-      "--snapshot-dir", path.join(home, "snapshots"),
-      "--master-key", masterKey,
-      "--env", "production",
-      "--no-analytics",
-      "--log-level", "WARN",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  writeFileSync(path.join(home, "pid"), `${child.pid ?? ""}\n${bin}\n`);
+  const args = [
+    "--http-addr", `127.0.0.1:${port}`,
+    "--db-path", path.join(home, "data.ms"),
+    "--dump-dir", path.join(home, "dumps"),
+    "--snapshot-dir", path.join(home, "snapshots"),
+    "--master-key", masterKey,
+    "--env", "production",
+    "--no-analytics",
+    "--log-level", "WARN",
+  ];
   const recent: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -47,16 +44,53 @@ export async function startMeilisearch(options: { dataDir: string; bin?: string;
       options.log?.(line);
     }
   };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
+  const launch = () => {
+    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    writeFileSync(path.join(home, "pid"), `${child.pid ?? ""}\n${bin}\n`);
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    return child;
+  };
 
+  let child = launch();
   try {
     await waitUntilHealthy(url, child, 30_000);
   } catch (error) {
     child.kill("SIGKILL");
     throw new MeiliStartError(`Meilisearch (${bin}) did not start: ${(error as Error).message}\n${recent.join("\n")}`);
   }
-  return { url, masterKey, stop: () => stopChild(child, home) };
+
+  // Supervise: if Meilisearch dies, start it again on the same port and data. Index jobs queued
+  // meanwhile are retried by the sync worker, so the index catches up.
+  let stopping = false;
+  let restarts = 0;
+  const watch = (current: ChildProcess) => {
+    current.once("exit", (code, signal) => {
+      if (stopping) return;
+      const delay = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
+      restarts++;
+      options.log?.(`meilisearch exited (${signal ?? code}); restarting in ${delay} ms`);
+      setTimeout(() => {
+        if (stopping) return;
+        child = launch();
+        watch(child);
+        waitUntilHealthy(url, child, 30_000).then(() => (restarts = 0), () => {});
+      }, delay).unref();
+    });
+  };
+  watch(child);
+
+  return {
+    url,
+    masterKey,
+    get pid() {
+      return child.pid;
+    },
+    stop: () => {
+      stopping = true;
+      return stopChild(child, home);
+    },
+  };
 }
 
 function resolveBinary(explicit: string | undefined, dataDir: string): string {

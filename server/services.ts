@@ -1,7 +1,7 @@
 // Brings up what the portal depends on, in order: database (migrated, seeded) and search (indexed).
 // Used by the web server, the npm scripts and the tests, so all of them start the same way.
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -10,9 +10,11 @@ import { loadSurveyData } from "../seeds/load";
 import { loadDemoData } from "../seeds/demo/load";
 import { readSurveyData } from "../seeds/read";
 import { createSearchClient } from "../search/client";
-import { SETTINGS_VERSION, indexNames, type IndexName } from "../search/indexes";
+import { expectedDocumentCounts } from "../search/documents/counts";
+import { SETTINGS_VERSION, indexNames } from "../search/indexes";
 import { indexUid, reindexAll, type SearchContext } from "../search/reindex";
 import { startMeilisearch, type MeiliServer } from "../search/server";
+import { startSyncWorker, type SyncWorker } from "../search/sync-worker";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
 
@@ -21,6 +23,8 @@ export interface Services {
   database: DatabaseHandle;
   db: Database;
   search: SearchContext;
+  /** Drains the index-job queue; call wake() after a write that enqueued jobs. */
+  searchSync: SyncWorker;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,20 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
     }
 
     if (seed && (options.search ?? true)) await indexIfStale(database.db, search, log, env);
-    return { env, database, db: database.db, search, close };
+
+    let searchSync: SyncWorker = { wake: () => {}, stop: async () => {} };
+    if (options.search ?? true) {
+      const worker = startSyncWorker(database.db, search, {
+        onResult: (result) =>
+          result.failed > 0
+            ? log.warn({ ...result }, "search sync: some index jobs failed; they will be retried")
+            : log.debug({ ...result }, "search sync"),
+        onError: (error) => log.error({ err: error }, "search sync failed"),
+      });
+      closers.push(() => worker.stop());
+      searchSync = worker;
+    }
+    return { env, database, db: database.db, search, searchSync, close };
   } catch (error) {
     await close();
     throw error;
@@ -80,7 +97,7 @@ async function connectSearch(env: Env, log: Logger, closers: Array<() => Promise
     return { client, prefix: process.env.MEILI_INDEX_PREFIX ?? "" };
   }
   const server: MeiliServer = await step(log, "Starting Meilisearch", () =>
-    startMeilisearch({ dataDir: env.DATA_DIR, bin: env.MEILI_BIN, log: (line) => log.debug({ meili: line }) }),
+    startMeilisearch({ dataDir: env.DATA_DIR, bin: env.MEILI_BIN, log: (line) => log.warn({ meili: line }) }),
   );
   closers.push(() => server.stop());
   log.info({ url: server.url }, "search started");
@@ -92,10 +109,7 @@ async function indexIfStale(db: Database, search: SearchContext, log: Logger, en
   const [seedHash] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, "seed:survey-data"));
   const wanted = `${seedHash?.value ?? ""}:settings-${SETTINGS_VERSION}:demo-${env.LOAD_DEMO_DATA}`;
   const [marker] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, INDEXED_KEY));
-  const expected: Record<IndexName, number> = {
-    occupations: (await db.select({ n: count() }).from(t.occupations))[0]?.n ?? 0,
-    programmes: (await db.select({ n: count() }).from(t.programmes).where(eq(t.programmes.status, "published")))[0]?.n ?? 0,
-  };
+  const expected = await expectedDocumentCounts(db);
   let stale = marker?.value !== wanted;
   for (const name of indexNames) {
     if (stale) break;

@@ -1,6 +1,7 @@
 // The indexes are built from the database and find what Taiwanese users type.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
+import { indexNames } from "../../search/indexes";
 import { indexUid, reindex, reindexAll, type SearchContext } from "../../search/reindex";
 import { openTestDatabase, testSearch } from "../support/services";
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
   await reindexAll(handle.db, search);
 });
 afterAll(async () => {
-  for (const name of ["occupations", "programmes"] as const) await search.client.deleteIndex(indexUid(search, name)).waitTask();
+  for (const name of indexNames) await search.client.deleteIndex(indexUid(search, name)).waitTask();
   await handle.close();
 });
 
