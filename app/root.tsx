@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
   useLocation, useRouteError, useRouteLoaderData,
@@ -8,11 +8,16 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, defaultLocale, htmlLang, type Locale } from "./i18n/resources";
 import { getLocale } from "./i18n/locale.server";
 import { useNonce } from "./nonce";
+import { SearchBox } from "./components/search-box";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? "找不到這個頁面 · Page not found" : "精準健康人才媒合平台 · Precision Health Talent Portal" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <I18nextProvider i18n={i18n}>
           <SiteHeader locale={locale} />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>
           <SiteFooter />
@@ -71,6 +76,7 @@ function SiteHeader({ locale }: { locale: Locale }) {
           <NavLink to="/occupations" className={navClass}>{t("nav.occupations")}</NavLink>
           <NavLink to="/programmes" className={navClass}>{t("nav.programmes")}</NavLink>
         </nav>
+        <SearchBox />
         <form method="post" action="/locale">
           <input type="hidden" name="locale" value={next} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

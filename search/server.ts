@@ -36,19 +36,20 @@ export async function startMeilisearch(options: { dataDir: string; bin?: string;
     "--log-level", "WARN",
   ];
   const recent: string[] = [];
-  const collect = (chunk: Buffer) => {
+  // stdout carries Meilisearch's banner; only stderr (warnings, errors) is passed on to the log.
+  const collect = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line.trim()) continue;
       recent.push(line);
       if (recent.length > 20) recent.shift();
-      options.log?.(line);
+      if (stream === "stderr") options.log?.(line);
     }
   };
   const launch = () => {
     const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
     writeFileSync(path.join(home, "pid"), `${child.pid ?? ""}\n${bin}\n`);
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
+    child.stdout?.on("data", collect("stdout"));
+    child.stderr?.on("data", collect("stderr"));
     return child;
   };
 

@@ -1,5 +1,6 @@
 // Reviewed synonyms: the abbreviations and alternative terms people in Taiwan actually type.
 // Each group is mutual: any term finds the others. Keep groups small and unambiguous.
+// test/search/relevance.test.ts holds the searches each group is there for.
 export const synonymGroups: string[][] = [
   ["生技", "生物科技", "biotech", "biotechnology"],
   ["醫材", "醫療器材", "medical device", "medical devices"],
@@ -16,13 +17,41 @@ export const synonymGroups: string[][] = [
   ["臨床研究專員", "CRA", "clinical research associate"],
   ["專案管理", "PM", "project management", "project manager"],
   ["GMP", "優良製造規範", "good manufacturing practice"],
-  ["研發", "R&D", "research and development"],
+  // "RD" (no ampersand) is how Taiwanese job titles write R&D: RD工程師, RD主管.
+  ["研發", "R&D", "RD", "research and development"],
   ["行銷", "marketing"],
   ["業務", "sales"],
+  // The education field is 生物訊息 (MOE field 05124), but people say 生物資訊 for bioinformatics.
+  ["生物資訊", "生物訊息", "bioinformatics"],
 ];
 
+/**
+ * Simplified spellings of terms above that the Mandarin normalizer does not fold into the
+ * Traditional text: it only maps unambiguous variants, and 体, 据, 发, 医, 网 are characters in
+ * their own right. Each spelling joins its Traditional term's group. Spellings it does fold
+ * (临床试验, 专利, 智财, 法规, 工程师) need no entry.
+ */
+export const simplifiedSpellings: Record<string, string[]> = {
+  "醫材": ["医材"],
+  "醫療器材": ["医疗器材"],
+  "數據": ["数据"],
+  "軟體": ["软体"],
+  "軟件": ["软件"],
+  "網管": ["网管"],
+  "網路管理": ["网路管理", "网络管理"],
+  "醫檢師": ["医检师"],
+  "醫事檢驗": ["医事检验"],
+  "醫事檢驗師": ["医事检验师"],
+  "研發": ["研发"],
+};
+
+/** The groups with the Simplified spellings added, as Meilisearch gets them. */
+export function withSimplifiedSpellings(groups: string[][] = synonymGroups, spellings = simplifiedSpellings): string[][] {
+  return groups.map((group) => [...group, ...group.flatMap((term) => spellings[term] ?? [])]);
+}
+
 /** Meilisearch wants a map from each term to its alternatives. */
-export function synonymMap(groups: string[][] = synonymGroups): Record<string, string[]> {
+export function synonymMap(groups: string[][] = withSimplifiedSpellings()): Record<string, string[]> {
   const map: Record<string, string[]> = {};
   for (const group of groups) {
     for (const term of group) {

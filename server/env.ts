@@ -34,6 +34,8 @@ export const envSchema = z
     MEILI_BIN: z.string().min(1).optional(),
     LOAD_DEMO_DATA: flag,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Requests per minute each client may make to the public API under /api/. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   })
   .transform((env) => ({
     ...env,

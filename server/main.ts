@@ -13,6 +13,7 @@ import { EnvError, parseEnv, type Env } from "./env";
 import { healthHandler } from "./health";
 import { acquireInstanceLock } from "./instance-lock";
 import { logger } from "./logger";
+import { publicApiMiddleware } from "./rate-limit";
 import { securityHeaders } from "./security";
 import { startServices, type Services } from "./services";
 import { describeStartupError } from "./startup-errors";
@@ -44,8 +45,11 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   app.use(compression());
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
   app.get("/healthz", healthHandler(() => ready?.services ?? null, () => phase));
+  // The public JSON API: CORS preflights, per-client rate limit, read-only (see server/rate-limit.ts).
+  app.use("/api/", publicApiMiddleware({ limit: env.API_RATE_LIMIT_PER_MINUTE }));
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.all("*", (req, res, next) => {
     if (ready) return ready.handler(req, res, next);
     res.status(503).setHeader("Retry-After", "2").type("text/plain; charset=utf-8").send("入口網站啟動中，請稍候。The portal is starting; try again in a moment.\n");

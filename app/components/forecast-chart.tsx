@@ -74,7 +74,7 @@ export function ForecastChart({ rows }: { rows: ForecastRow[] }) {
           </li>
         ))}
       </ul>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("forecast.tableCaption")}>
         <table className="data-table">
           <caption className="mb-2 text-left text-sm text-slate-600">{t("forecast.tableCaption")}</caption>
           <thead>

@@ -3,8 +3,7 @@ import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 
-export type ProgrammeType = (typeof t.programmeType.enumValues)[number];
-export const programmeTypes = t.programmeType.enumValues;
+import type { ProgrammeType } from "./types";
 
 export async function listProgrammes(db: Database, filters: { type?: ProgrammeType } = {}) {
   const where: SQL[] = [eq(t.programmes.status, "published")];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DifficultyBadge, OverseasBadge } from "~/components/badges";
@@ -33,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function OccupationList() {
   const { locale, surveys, occupations, filters } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const location = useLocation();
   const surveyTitle = new Map(surveys.map((s) => [s.key, pick(locale, s.titleZh, s.titleEn)]));
   return (
     <div className="space-y-6">
@@ -41,7 +42,7 @@ export default function OccupationList() {
         <p className="max-w-3xl text-slate-700">{t("occupations.lead")}</p>
       </header>
 
-      <Form method="get" className="card grid gap-4 sm:grid-cols-4 sm:items-end" aria-label={t("occupations.filters")}>
+      <Form key={location.search} method="get" className="card grid gap-4 sm:grid-cols-4 sm:items-end" aria-label={t("occupations.filters")}>
         <div>
           <label htmlFor="survey" className="field-label">{t("occupations.survey")}</label>
           <select id="survey" name="survey" defaultValue={filters.survey ?? ""} className="field-input">

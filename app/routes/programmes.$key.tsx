@@ -51,7 +51,7 @@ export default function ProgrammePage() {
       {targets.length > 0 && (
         <section aria-labelledby="targets" className="card space-y-3">
           <h2 id="targets">{t("programmes.targets")}</h2>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("programmes.targets")}>
             <table className="data-table">
               <thead>
                 <tr>

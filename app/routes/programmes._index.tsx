@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
-import { listProgrammes, programmeTypes } from "~/programmes/queries.server";
+import { listProgrammes } from "~/programmes/queries.server";
+import { programmeTypes } from "~/programmes/types";
 import { dbFrom } from "~/services.server";
 
 export const meta: MetaFunction = () => [{ title: "培訓計畫 · Programmes" }];
@@ -21,13 +22,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ProgrammeList() {
   const { locale, programmes, filters } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const location = useLocation();
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1>{t("programmes.title")}</h1>
         <p className="max-w-3xl text-slate-700">{t("programmes.lead")}</p>
       </header>
-      <Form method="get" className="card flex flex-wrap items-end gap-4">
+      <Form key={location.search} method="get" className="card flex flex-wrap items-end gap-4">
         <div className="min-w-64">
           <label htmlFor="type" className="field-label">{t("programmes.type")}</label>
           <select id="type" name="type" defaultValue={filters.type ?? ""} className="field-input">

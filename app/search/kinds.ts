@@ -1,0 +1,2 @@
+export const searchKinds = ["occupations", "skills", "programmes", "positions"] as const;
+export type SearchKind = (typeof searchKinds)[number];

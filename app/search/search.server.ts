@@ -1,0 +1,56 @@
+// What the portal's search box, results page and public API ask of Meilisearch. Queries and
+// filters arrive validated (see params.ts); Meilisearch errors never reach the user as text.
+import type { SearchParams, SearchResponse } from "meilisearch";
+import type { IndexName } from "../../search/indexes";
+import { indexUid, type SearchContext } from "../../search/reindex";
+import { buildFilter, type FilterValue } from "./filters";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
+
+export class SearchUnavailable extends Error {}
+
+export interface SearchRequest {
+  q: string;
+  filters?: Record<string, FilterValue | FilterValue[] | undefined>;
+  facets?: string[];
+  limit?: number;
+  offset?: number;
+  /** Wrap matches in <mark> for these attributes (escaped by Meilisearch's own rules: see highlight.ts). */
+  highlight?: string[];
+  sort?: string[];
+}
+
+export interface SearchResult<T> {
+  hits: T[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+export async function searchIndex<T extends Record<string, unknown>>(
+  search: SearchContext,
+  index: IndexName,
+  request: SearchRequest,
+): Promise<SearchResult<T>> {
+  const params: SearchParams = {
+    limit: request.limit ?? 20,
+    offset: request.offset ?? 0,
+    filter: request.filters ? buildFilter(request.filters) : undefined,
+    facets: request.facets,
+    sort: request.sort,
+    attributesToHighlight: request.highlight,
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+  };
+  let response: SearchResponse<T>;
+  try {
+    response = await search.client.index(indexUid(search, index)).search<T>(request.q, params);
+  } catch (error) {
+    throw new SearchUnavailable(`search on ${index} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    hits: response.hits,
+    total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
+    facets: (response.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+    processingTimeMs: response.processingTimeMs,
+  };
+}
