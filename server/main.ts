@@ -52,6 +52,10 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.all("*", (req, res, next) => {
     if (ready) return ready.handler(req, res, next);
+    if (req.path.startsWith("/api/")) {
+      res.status(503).setHeader("Retry-After", "2").json({ error: { code: "starting", message: "The portal is starting; try again in a moment." } });
+      return;
+    }
     res.status(503).setHeader("Retry-After", "2").type("text/plain; charset=utf-8").send("入口網站啟動中，請稍候。The portal is starting; try again in a moment.\n");
   });
 

@@ -99,12 +99,22 @@ export function apiCors(): RequestHandler {
   };
 }
 
-/** The API is read-only: anything but GET and HEAD is refused before it reaches Remix. */
+/**
+ * The API is read-only: anything but GET and HEAD is refused before it reaches Remix. Remix's own
+ * data URLs (single fetch "*.data") are not part of the API and answer 404.
+ */
 export function apiReadOnly(): RequestHandler {
   return (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    res.setHeader("Allow", ALLOWED_METHODS);
-    sendJson(res, 405, errorBody("method_not_allowed", `The public API is read-only: ${req.method} is not allowed, use GET.`));
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("Allow", ALLOWED_METHODS);
+      sendJson(res, 405, errorBody("method_not_allowed", `The public API is read-only: ${req.method} is not allowed, use GET.`));
+      return;
+    }
+    if (req.path.endsWith(".data")) {
+      sendJson(res, 404, errorBody("not_found", "No such API endpoint."));
+      return;
+    }
+    next();
   };
 }
 

@@ -13,6 +13,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Variables the portal reads; never inherited from the test runner's environment. */
 const PORTAL_VARIABLES = [
+  "API_RATE_LIMIT_PER_MINUTE",
   "PORT",
   "HOST",
   "DATA_DIR",

@@ -1,4 +1,4 @@
-// Public, read-only: anyone may call it. Any other /api/v1/ path answers a JSON 404 instead of the site's HTML page.
+// Public, read-only: anyone may call it. Any other /api/ path answers a JSON 404 instead of the site's HTML page.
 import { apiError } from "~/api/http";
 import { publicLoader, readOnlyAction } from "~/api/route.server";
 
