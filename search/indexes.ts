@@ -1,8 +1,8 @@
 // Index settings kept as code. Changing them bumps SETTINGS_VERSION so the next start rebuilds.
 import type { Settings } from "meilisearch";
-import { synonymMap } from "./synonyms";
+import { chineseDictionary, synonymMap } from "./synonyms";
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const indexNames = ["occupations", "skills", "programmes", "positions", "talents"] as const;
 export type IndexName = (typeof indexNames)[number];
@@ -14,12 +14,14 @@ const localized = (zh: string[], en: string[]) => [
 ];
 
 const synonyms = synonymMap();
+const dictionary = chineseDictionary();
 
 export const indexSettings: Record<IndexName, Settings> = {
   occupations: {
+    // Descriptions rank right after titles: a row whose duties are the query beats one that only lists it as a skill.
     searchableAttributes: [
-      "code", "titleZh", "titleEn", "skillsZh", "skillsEn", "skillAliases",
-      "educationFieldCodes", "educationFieldsZh", "educationFieldsEn", "descriptionZh", "descriptionEn",
+      "code", "titleZh", "titleEn", "descriptionZh", "descriptionEn", "skillsZh", "skillsEn", "skillAliases",
+      "educationFieldCodes", "educationFieldsZh", "educationFieldsEn",
     ],
     filterableAttributes: ["surveyKey", "surveyYear", "difficulty", "overseasNeeded", "minEducation", "experience", "code", "skillKeys", "educationFieldCodes"],
     sortableAttributes: ["surveyYear", "tableOrder", "code"],
@@ -28,6 +30,7 @@ export const indexSettings: Record<IndexName, Settings> = {
       ["titleEn", "descriptionEn", "skillsEn", "educationFieldsEn"],
     ),
     synonyms,
+    dictionary,
   },
   skills: {
     searchableAttributes: ["zh", "en", "aliases"],
@@ -35,6 +38,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["occupationCount"],
     localizedAttributes: localized(["zh"], ["en"]),
     synonyms,
+    dictionary,
   },
   programmes: {
     searchableAttributes: ["titleZh", "titleEn", "skillsZh", "skillsEn", "skillAliases", "summaryZh", "summaryEn", "providerZh", "providerEn", "rulesZh", "rulesEn"],
@@ -45,6 +49,7 @@ export const indexSettings: Record<IndexName, Settings> = {
       ["titleEn", "summaryEn", "skillsEn", "providerEn", "rulesEn"],
     ),
     synonyms,
+    dictionary,
   },
   positions: {
     searchableAttributes: ["title", "occupationCode", "occupationTitleZh", "occupationTitleEn", "skillsZh", "skillsEn", "skillAliases", "organisationZh", "organisationEn", "city", "description"],

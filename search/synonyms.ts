@@ -17,19 +17,19 @@ export const synonymGroups: string[][] = [
   ["臨床研究專員", "CRA", "clinical research associate"],
   ["專案管理", "PM", "project management", "project manager"],
   ["GMP", "優良製造規範", "good manufacturing practice"],
-  // "RD" (no ampersand) is how Taiwanese job titles write R&D: RD工程師, RD主管.
-  ["研發", "R&D", "RD", "research and development"],
+  ["研發", "R&D", "research and development"],
   ["行銷", "marketing"],
   ["業務", "sales"],
   // The education field is 生物訊息 (MOE field 05124), but people say 生物資訊 for bioinformatics.
+  // It ranks well only once 生物資訊, 生物訊息 and 資訊 are dictionary words (see relevance-cases.ts).
   ["生物資訊", "生物訊息", "bioinformatics"],
 ];
 
 /**
- * Simplified spellings of terms above that the Mandarin normalizer does not fold into the
- * Traditional text: it only maps unambiguous variants, and 体, 据, 发, 医, 网 are characters in
- * their own right. Each spelling joins its Traditional term's group. Spellings it does fold
- * (临床试验, 专利, 智财, 法规, 工程师) need no entry.
+ * Simplified spellings of terms above that do not find the Traditional text by themselves: the
+ * Mandarin normalizer folds only some characters (师 → 師) and leaves 体, 据, 发, 医, 网 and others
+ * as they are. Each spelling joins its Traditional term's group. Spellings that already find the
+ * text (工程师, 智财, 法规 fold; 临床试验 and 专利 match within typo tolerance) need no entry.
  */
 export const simplifiedSpellings: Record<string, string[]> = {
   "醫材": ["医材"],
@@ -38,10 +38,9 @@ export const simplifiedSpellings: Record<string, string[]> = {
   "軟體": ["软体"],
   "軟件": ["软件"],
   "網管": ["网管"],
-  "網路管理": ["网路管理", "网络管理"],
+  // Mainland usage says 网络 for 網路.
+  "網路管理": ["网络管理"],
   "醫檢師": ["医检师"],
-  "醫事檢驗": ["医事检验"],
-  "醫事檢驗師": ["医事检验师"],
   "研發": ["研发"],
 };
 
@@ -59,4 +58,13 @@ export function synonymMap(groups: string[][] = withSimplifiedSpellings()): Reco
     }
   }
   return map;
+}
+
+/**
+ * Chinese terms Meilisearch's segmenter must keep whole (its `dictionary` setting): every Chinese
+ * synonym, so a synonym is matched as a word rather than as single characters, plus 資訊.
+ */
+export function chineseDictionary(groups: string[][] = withSimplifiedSpellings()): string[] {
+  const han = /\p{Script=Han}/u;
+  return [...new Set([...groups.flat().filter((term) => han.test(term)), "資訊"])].sort();
 }
