@@ -1,3 +1,5 @@
+/* global URL, console */
+/* eslint-disable no-console -- a command-line tool reports on stdout */
 // npm leaves rollup's platform packages for other systems out of package-lock.json when the
 // registry this machine reaches does not serve them, and `npm ci` then refuses the lock as out of
 // sync. This adds an entry for each missing one, marked optional with the os/cpu npm uses to skip
