@@ -2,7 +2,7 @@
 import type { Settings } from "meilisearch";
 import { chineseDictionary, synonymMap } from "./synonyms";
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const indexNames = ["occupations", "skills", "programmes", "positions", "talents"] as const;
 export type IndexName = (typeof indexNames)[number];
@@ -15,6 +15,8 @@ const localized = (zh: string[], en: string[]) => [
 
 const synonyms = synonymMap();
 const dictionary = chineseDictionary();
+// Totals and paging go up to 10,000 hits (the default caps them at 1,000).
+const pagination = { maxTotalHits: 10_000 };
 
 export const indexSettings: Record<IndexName, Settings> = {
   occupations: {
@@ -30,6 +32,7 @@ export const indexSettings: Record<IndexName, Settings> = {
       ["titleEn", "descriptionEn", "skillsEn", "educationFieldsEn"],
     ),
     synonyms,
+    pagination,
     dictionary,
   },
   skills: {
@@ -38,6 +41,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["occupationCount"],
     localizedAttributes: localized(["zh"], ["en"]),
     synonyms,
+    pagination,
     dictionary,
   },
   programmes: {
@@ -49,6 +53,7 @@ export const indexSettings: Record<IndexName, Settings> = {
       ["titleEn", "summaryEn", "skillsEn", "providerEn", "rulesEn"],
     ),
     synonyms,
+    pagination,
     dictionary,
   },
   positions: {
@@ -57,6 +62,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["publishedAt", "salaryMaxNtd"],
     localizedAttributes: localized(["title", "description", "occupationTitleZh", "skillsZh", "organisationZh", "city"], ["occupationTitleEn", "skillsEn", "organisationEn"]),
     synonyms,
+    pagination,
   },
   // Only profiles their owners made visible to approved companies, and only the fields a company may see.
   talents: {
@@ -65,5 +71,6 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["yearsExperience"],
     localizedAttributes: localized(["headline", "skillsZh", "educationFieldsZh", "city"], ["skillsEn", "educationFieldsEn"]),
     synonyms,
+    pagination,
   },
 };

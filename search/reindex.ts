@@ -3,6 +3,7 @@
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { Database } from "../db/client";
 import { documentsFor } from "./documents";
+import { qualifyingIds } from "./documents/qualifying";
 import { indexNames, indexSettings, type IndexName } from "./indexes";
 
 export interface SearchContext {
@@ -11,7 +12,8 @@ export interface SearchContext {
   prefix: string;
 }
 
-export const BATCH_SIZE = 10_000;
+/** Records per page read from the database and sent to Meilisearch (well under Postgres's 65,535 parameters). */
+export const BATCH_SIZE = 5_000;
 export type ReindexProgress = (index: IndexName, done: number, total: number) => void;
 
 export const indexUid = (search: SearchContext, name: IndexName) => `${search.prefix}${name}`;
@@ -31,16 +33,20 @@ export async function reindexAll(db: Database, search: SearchContext, onProgress
 export async function reindex(db: Database, search: SearchContext, name: IndexName, onProgress: ReindexProgress = () => {}) {
   const live = indexUid(search, name);
   const build = `${live}__build_${Date.now()}`;
-  const documents = await documentsFor[name](db);
+  const ids = await qualifyingIds[name](db);
   await settle(search.client.createIndex(build, { primaryKey: "id" }));
   try {
     await settle(search.client.index(build).updateSettings(indexSettings[name]));
-    onProgress(name, 0, documents.length);
-    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
-      const batch = documents.slice(start, start + BATCH_SIZE);
-      await settle(search.client.index(build).addDocuments(batch, { primaryKey: "id" }));
-      onProgress(name, start + batch.length, documents.length);
+    onProgress(name, 0, ids.length);
+    // Load a page while Meilisearch indexes the previous ones; wait for all tasks at the end.
+    const tasks: EnqueuedTaskPromise[] = [];
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      const documents = await documentsFor[name](db, ids.slice(start, start + BATCH_SIZE));
+      tasks.push(search.client.index(build).addDocuments(documents, { primaryKey: "id" }));
+      await tasks[tasks.length - 1];
+      onProgress(name, Math.min(start + BATCH_SIZE, ids.length), ids.length);
     }
+    for (const task of tasks) await settle(task);
     if (!(await indexExists(search.client, live))) await settle(search.client.createIndex(live, { primaryKey: "id" }));
     await settle(search.client.swapIndexes([{ indexes: [live, build], rename: false }]));
   } finally {

@@ -12,7 +12,7 @@ export const synonymGroups: string[][] = [
   ["網管", "網路管理", "network administration"],
   ["醫檢師", "醫事檢驗", "醫事檢驗師", "medical technologist"],
   ["品保", "品質保證", "QA", "quality assurance"],
-  ["品管", "品質管理", "QC", "quality control"],
+  ["品管", "品質管理", "QC", "quality control", "質量管理"],
   ["法規", "RA", "regulatory affairs"],
   ["臨床研究專員", "CRA", "clinical research associate"],
   ["專案管理", "PM", "project management", "project manager"],

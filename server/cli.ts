@@ -10,7 +10,10 @@ export async function runCli(name: string, options: StartOptions, task: (service
   let release: (() => void) | undefined;
   let services: Services | undefined;
   let code = 0;
+  let interrupted = false;
   const interrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
     logger.warn(`${name}: interrupted`);
     void (async () => {
       await services?.close();
@@ -18,8 +21,9 @@ export async function runCli(name: string, options: StartOptions, task: (service
       process.exit(130);
     })();
   };
-  process.once("SIGINT", interrupt);
-  process.once("SIGTERM", interrupt);
+  // `on`, not `once`: tsx forwards the signal again, and a second one must not kill us mid-cleanup.
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
   try {
     const env = parseEnv();
     release = acquireInstanceLock(env.DATA_DIR);

@@ -10,7 +10,7 @@ import { loadSurveyData } from "../seeds/load";
 import { loadDemoData } from "../seeds/demo/load";
 import { readSurveyData } from "../seeds/read";
 import { createSearchClient } from "../search/client";
-import { expectedDocumentCounts } from "../search/documents/counts";
+import { expectedDocumentCounts } from "../search/documents/qualifying";
 import { SETTINGS_VERSION, indexNames } from "../search/indexes";
 import { indexUid, reindexAll, type SearchContext } from "../search/reindex";
 import { startMeilisearch, type MeiliServer } from "../search/server";

@@ -14,6 +14,13 @@ export const facetsOf: Record<SearchKind, string[]> = {
   positions: ["city", "openToOverseas", "minEducation"],
 };
 
+const retrieveOf: Record<SearchKind, string[]> = {
+  occupations: ["id", "surveyKey", "code", "titleZh", "titleEn", "skillsZh", "skillsEn", "difficulty", "overseasNeeded"],
+  skills: ["id", "key", "zh", "en", "aliases", "occupationCodes"],
+  programmes: ["id", "key", "type", "titleZh", "titleEn", "summaryZh", "summaryEn"],
+  positions: ["id", "title", "organisationZh", "organisationEn", "city", "openToOverseas"],
+};
+
 const highlightOf: Record<SearchKind, string[]> = {
   occupations: ["titleZh", "titleEn", "code", "skillsZh", "skillsEn"],
   skills: ["zh", "en", "aliases"],
@@ -40,6 +47,7 @@ export async function searchPage(services: Services, q: string, kind: SearchKind
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
       highlight: highlightOf[kind],
+      retrieve: retrieveOf[kind],
       sort: kind === "occupations" && !q ? ["surveyYear:desc", "tableOrder:asc"] : undefined,
     });
     const hits = result.hits.map((hit) => ({ ...hit, ...((hit._formatted as object | undefined) ?? {}), _formatted: undefined }));

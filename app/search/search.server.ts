@@ -17,6 +17,8 @@ export interface SearchRequest {
   /** Wrap matches in <mark> for these attributes (escaped by Meilisearch's own rules: see highlight.ts). */
   highlight?: string[];
   sort?: string[];
+  /** Only these fields come back (smaller responses are markedly faster under load). */
+  retrieve?: string[];
 }
 
 export interface SearchResult<T> {
@@ -37,6 +39,7 @@ export async function searchIndex<T extends Record<string, unknown>>(
     filter: request.filters ? buildFilter(request.filters) : undefined,
     facets: request.facets,
     sort: request.sort,
+    attributesToRetrieve: request.retrieve,
     attributesToHighlight: request.highlight,
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { SearchDocument } from ".";
+import { groupBy } from "./group";
 
 export async function occupationDocuments(db: Database, ids?: string[]): Promise<SearchDocument[]> {
   const where: SQL[] = ids ? [inArray(t.occupations.id, ids)] : [];
@@ -25,9 +26,11 @@ export async function occupationDocuments(db: Database, ids?: string[]): Promise
     .innerJoin(t.educationFields, eq(t.educationFields.code, t.occupationEducationFields.fieldCode))
     .where(inArray(t.occupationEducationFields.occupationId, occupationIds))
     .orderBy(asc(t.occupationEducationFields.position));
+  const skillsOf = groupBy(skills, (s) => s.occupationId);
+  const fieldsOf = groupBy(fields, (f) => f.occupationId);
   return rows.map(({ o, surveyYear }) => {
-    const mine = skills.filter((s) => s.occupationId === o.id);
-    const myFields = fields.filter((f) => f.occupationId === o.id);
+    const mine = skillsOf.get(o.id) ?? [];
+    const myFields = fieldsOf.get(o.id) ?? [];
     return {
       id: o.id,
       kind: "occupation",

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { SearchDocument } from ".";
+import { groupBy } from "./group";
 
 /** Only published positions of approved organisations are searchable. */
 export async function positionDocuments(db: Database, ids?: string[]): Promise<SearchDocument[]> {
@@ -20,8 +21,9 @@ export async function positionDocuments(db: Database, ids?: string[]): Promise<S
     .innerJoin(t.skills, eq(t.skills.key, t.positionSkills.skillKey))
     .where(inArray(t.positionSkills.positionId, rows.map((r) => r.p.id)))
     .orderBy(asc(t.positionSkills.position));
+  const skillsOf = groupBy(skills, (s) => s.positionId);
   return rows.map(({ p, org, occupation }) => {
-    const mine = skills.filter((s) => s.positionId === p.id);
+    const mine = skillsOf.get(p.id) ?? [];
     return {
       id: p.id,
       kind: "position",

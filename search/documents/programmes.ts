@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { SearchDocument } from ".";
+import { groupBy } from "./group";
 
 export async function programmeDocuments(db: Database, ids?: string[]): Promise<SearchDocument[]> {
   const where: SQL[] = [eq(t.programmes.status, "published")];
@@ -16,9 +17,12 @@ export async function programmeDocuments(db: Database, ids?: string[]): Promise<
     .where(inArray(t.programmeSkills.programmeId, programmeIds));
   const rules = await db.select().from(t.programmeRules).where(inArray(t.programmeRules.programmeId, programmeIds)).orderBy(asc(t.programmeRules.position));
   const targets = await db.select().from(t.programmeTargetOccupations).where(inArray(t.programmeTargetOccupations.programmeId, programmeIds));
+  const skillsOf = groupBy(skills, (s) => s.programmeId);
+  const rulesOf = groupBy(rules, (r) => r.programmeId);
+  const targetsOf = groupBy(targets, (x) => x.programmeId);
   return rows.map((p) => {
-    const mine = skills.filter((s) => s.programmeId === p.id);
-    const myRules = rules.filter((r) => r.programmeId === p.id);
+    const mine = skillsOf.get(p.id) ?? [];
+    const myRules = rulesOf.get(p.id) ?? [];
     return {
       id: p.id,
       kind: "programme",
@@ -38,7 +42,7 @@ export async function programmeDocuments(db: Database, ids?: string[]): Promise<
       skillsZh: mine.map((s) => s.zh),
       skillsEn: mine.map((s) => s.en),
       skillAliases: mine.flatMap((s) => s.aliases),
-      targetOccupationCodes: targets.filter((x) => x.programmeId === p.id).map((x) => x.occupationCode),
+      targetOccupationCodes: (targetsOf.get(p.id) ?? []).map((x) => x.occupationCode),
     };
   });
 }

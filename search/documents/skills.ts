@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { SearchDocument } from ".";
+import { groupBy } from "./group";
 
 export async function skillDocuments(db: Database, ids?: string[]): Promise<SearchDocument[]> {
   const where: SQL[] = ids ? [inArray(t.skills.key, ids)] : [];
@@ -18,8 +19,10 @@ export async function skillDocuments(db: Database, ids?: string[]): Promise<Sear
     .from(t.programmeSkills)
     .innerJoin(t.programmes, eq(t.programmes.id, t.programmeSkills.programmeId))
     .where(and(inArray(t.programmeSkills.skillKey, keys), eq(t.programmes.status, "published")));
+  const occupationsOf = groupBy(occupations, (o) => o.skillKey);
+  const programmesOf = groupBy(programmes, (p) => p.skillKey);
   return rows.map((s) => {
-    const codes = occupations.filter((o) => o.skillKey === s.key).map((o) => o.code).sort();
+    const codes = (occupationsOf.get(s.key) ?? []).map((o) => o.code).sort();
     return {
       id: s.key,
       kind: "skill",
@@ -29,7 +32,7 @@ export async function skillDocuments(db: Database, ids?: string[]): Promise<Sear
       aliases: s.aliases,
       occupationCodes: codes,
       occupationCount: codes.length,
-      programmeKeys: programmes.filter((p) => p.skillKey === s.key).map((p) => p.key),
+      programmeKeys: (programmesOf.get(s.key) ?? []).map((p) => p.key),
     };
   });
 }

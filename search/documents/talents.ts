@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { SearchDocument } from ".";
+import { groupBy } from "./group";
 
 const educationRank = { high_school: 1, college: 2, master: 3, phd: 4 } as const;
 
@@ -29,9 +30,11 @@ export async function talentDocuments(db: Database, ids?: string[]): Promise<Sea
     .from(t.talentDegrees)
     .innerJoin(t.educationFields, eq(t.educationFields.code, t.talentDegrees.fieldCode))
     .where(inArray(t.talentDegrees.userId, userIds));
+  const skillsOf = groupBy(skills, (s) => s.userId);
+  const degreesOf = groupBy(degrees, (d) => d.userId);
   return rows.map(({ profile, isDemo }) => {
-    const mine = skills.filter((s) => s.userId === profile.userId);
-    const myDegrees = degrees.filter((d) => d.userId === profile.userId);
+    const mine = skillsOf.get(profile.userId) ?? [];
+    const myDegrees = degreesOf.get(profile.userId) ?? [];
     const highest = myDegrees.reduce<keyof typeof educationRank | null>(
       (best, d) => (!best || educationRank[d.level] > educationRank[best] ? d.level : best),
       null,
