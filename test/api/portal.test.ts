@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (portal?.isRunning()) await portal.stop("SIGTERM").catch(() => undefined);
   await killLeftovers();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const api = (pathname: string, init?: RequestInit) => fetch(`${portal.url}${pathname}`, init);

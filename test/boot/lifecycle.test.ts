@@ -29,7 +29,7 @@ describe("portal lifecycle on PGlite", () => {
 
   afterAll(async () => {
     await killLeftovers();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("starts on PGlite and serves pages", { timeout: 180_000 }, async () => {
