@@ -2,7 +2,7 @@
 import type { Settings } from "meilisearch";
 import { chineseDictionary, synonymMap } from "./synonyms";
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 export const indexNames = ["occupations", "skills", "programmes", "positions", "talents"] as const;
 export type IndexName = (typeof indexNames)[number];

@@ -42,6 +42,8 @@ export const simplifiedSpellings: Record<string, string[]> = {
   "網路管理": ["网络管理"],
   "醫檢師": ["医检师"],
   "研發": ["研发"],
+  // Mainland wording, typed in Simplified; Taiwanese text says 品質管理.
+  "質量管理": ["质量管理"],
 };
 
 /** The groups with the Simplified spellings added, as Meilisearch gets them. */
