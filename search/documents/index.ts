@@ -1,4 +1,4 @@
-// One toDocument per indexed entity. Each loader reads straight from the database: all records, or
+// One document loader per indexed entity. Each reads straight from the database: all records, or
 // only the given ids. A record that no longer qualifies (unpublished, hidden, deleted) is simply
 // absent from the result, and the sync deletes it from the index.
 import type { Database } from "../../db/client";
