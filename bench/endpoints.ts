@@ -12,6 +12,7 @@ import { searchIndex } from "../app/search/search.server";
 import type { SearchContext } from "../search/reindex";
 
 export const PAGE_SIZE = 20;
+const LIST_FIELDS = ["id", "title", "organisationZh", "organisationEn", "city", "openToOverseas", "salaryMinNtd", "salaryMaxNtd"];
 
 /** Escapes LIKE's wildcards so the query is matched literally (backslash is the default escape). */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -74,7 +75,8 @@ export async function startBenchServer(db: Database, search: SearchContext): Pro
     let route: keyof typeof serverMs;
     if (url.pathname === "/search") {
       route = "search";
-      answer = searchIndex(search, "positions", { q, limit: PAGE_SIZE }).then((r) => ({
+      // The fields a result list shows, as the portal's results page asks for them (app/search/results.server.ts).
+      answer = searchIndex(search, "positions", { q, limit: PAGE_SIZE, retrieve: LIST_FIELDS }).then((r) => ({
         total: r.total,
         processingTimeMs: r.processingTimeMs,
         hits: r.hits,
