@@ -6,7 +6,7 @@ import type { Meilisearch } from "meilisearch";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import * as t from "../db/schema";
-import { loadSurveyData } from "../seeds/load";
+import { loadSurveyData, SEED_HASH_KEY } from "../seeds/load";
 import { loadDemoData } from "../seeds/demo/load";
 import { readSurveyData } from "../seeds/read";
 import { createSearchClient } from "../search/client";
@@ -106,7 +106,7 @@ async function connectSearch(env: Env, log: Logger, closers: Array<() => Promise
 
 /** Rebuilds the indexes when the data, the settings or the index contents no longer match. */
 async function indexIfStale(db: Database, search: SearchContext, log: Logger, env: Env) {
-  const [seedHash] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, "seed:survey-data"));
+  const [seedHash] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, SEED_HASH_KEY));
   const wanted = `${seedHash?.value ?? ""}:settings-${SETTINGS_VERSION}:demo-${env.LOAD_DEMO_DATA}`;
   const [marker] = await db.select().from(t.appMeta).where(eq(t.appMeta.key, INDEXED_KEY));
   const expected = await expectedDocumentCounts(db);
