@@ -36,10 +36,16 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Requests per minute each client may make to the public API under /api/. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    /** The address people reach the portal at, for links in e-mails. Defaults to http://localhost:PORT. */
+    PUBLIC_URL: optionalUrl(["http:", "https:"]),
+    /** SMTP relay for outbound mail (smtp:// or smtps://). Unset: mail is written to the log and listed at /dev/mail. */
+    SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+    MAIL_FROM: z.string().min(3).default("精準健康人才媒合平台 <no-reply@portal.localhost>"),
   })
   .transform((env) => ({
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -99,7 +99,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   const handler = createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ services, cspNonce: String(res.locals.cspNonce) }),
+    getLoadContext: (req, res) => ({ services, cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
   });
   ready = { services, handler };
   phase = "ready";

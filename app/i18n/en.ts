@@ -1,3 +1,5 @@
+import { accountsEn } from "./messages/accounts.en";
+import { mailEn } from "./messages/mail.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -147,4 +149,6 @@ export const en: Messages = {
     errorBody: "We could not handle your request just now. Please try again later.",
     backHome: "Back to the home page",
   },
+  ...accountsEn,
+  ...mailEn,
 };

@@ -2,9 +2,9 @@
 import { createInstance, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
+import type { Widen } from "./messages/widen";
 import { zhTW } from "./zh-TW";
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhTW>;
 
 export const locales = ["zh-TW", "en"] as const;

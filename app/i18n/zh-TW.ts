@@ -1,4 +1,8 @@
 // Traditional Chinese, the portal's default language. en.ts must have exactly the same keys.
+// Larger domains keep their messages in messages/<domain>.<locale>.ts.
+import { accountsZhTW } from "./messages/accounts.zh-TW";
+import { mailZhTW } from "./messages/mail.zh-TW";
+
 export const zhTW = {
   site: {
     name: "精準健康人才媒合平台",
@@ -146,4 +150,6 @@ export const zhTW = {
     errorBody: "系統暫時無法處理您的要求，請稍後再試。",
     backHome: "回首頁",
   },
+  ...accountsZhTW,
+  ...mailZhTW,
 } as const;

@@ -1,0 +1,5 @@
+import type { Widen } from "./widen";
+import type { mailZhTW } from "./mail.zh-TW";
+
+export const mailEn: Widen<typeof mailZhTW> = {
+};
