@@ -1,5 +1,6 @@
-// What the web server hands every loader and action: the running services, the CSP nonce, the client's IP.
+// What the web server hands every loader and action: the running services, the CSP nonce, the client's IP, the signed-in user.
 import type { Services } from "../server/services";
+import type { Viewer } from "./auth/session.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -7,6 +8,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (behind a loopback proxy, the forwarded one): for throttling, audit, /dev/mail. */
     clientIp: string;
+    /** The signed-in user, resolved once per request from the session cookie; null when anonymous. */
+    viewer: Viewer | null;
   }
 }
 

@@ -12,11 +12,13 @@ import express from "express";
 import { EnvError, parseEnv, type Env } from "./env";
 import { healthHandler } from "./health";
 import { acquireInstanceLock } from "./instance-lock";
+import { loadContextFor } from "./load-context";
 import { logger } from "./logger";
 import { publicApiMiddleware } from "./rate-limit";
 import { securityHeaders } from "./security";
 import { startServices, type Services } from "./services";
 import { describeStartupError } from "./startup-errors";
+import { sameOriginWrites } from "./csrf";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -44,6 +46,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   app.set("trust proxy", "loopback");
   app.use(compression());
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
+  app.use(sameOriginWrites());
   app.get("/healthz", healthHandler(() => ready?.services ?? null, () => phase));
   // The public JSON API: CORS preflights, per-client rate limit, read-only (see server/rate-limit.ts).
   app.use("/api/", publicApiMiddleware({ limit: env.API_RATE_LIMIT_PER_MINUTE }));
@@ -99,7 +102,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   const handler = createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ services, cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => loadContextFor(services, req, res),
   });
   ready = { services, handler };
   phase = "ready";

@@ -21,8 +21,19 @@ export const sessions = pgTable("sessions", {
   expiresAt: tz("expires_at").notNull(),
   /** Absolute expiry: a session is never extended past this, however active. */
   absoluteExpiresAt: tz("absolute_expires_at").notNull(),
+  /** Shown on the account page so people can recognise their own sessions. */
+  ipAddress: text("ip_address"),
+  userAgent: text("user_agent"),
   createdAt: tz("created_at").notNull().defaultNow(),
 }, (t) => [index("sessions_user").on(t.userId)]);
+
+/** Failed sign-ins, counted per address and per IP to lock out guessing for a while. */
+export const loginFailures = pgTable("login_failures", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  email: text("email").notNull(),
+  ip: text("ip").notNull(),
+  at: tz("at").notNull().defaultNow(),
+}, (t) => [index("login_failures_email").on(t.email, t.at), index("login_failures_ip").on(t.ip, t.at)]);
 
 export const userRoles = pgTable("user_roles", {
   userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),

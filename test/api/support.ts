@@ -56,7 +56,7 @@ export async function call(
   const response = await (fn as RouteFunction)({
     request,
     params: options.params ?? {},
-    context: { services, cspNonce: "", clientIp: "127.0.0.1" },
+    context: { services, cspNonce: "", clientIp: "127.0.0.1", viewer: null },
   } as never);
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === "" ? null : (JSON.parse(text) as unknown) };

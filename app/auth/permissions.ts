@@ -1,0 +1,91 @@
+// What each role may do, as typed `action:entity:scope` strings. The server checks them at the top of
+// every loader and action (requirePermission); the UI uses the same table to hide what a user cannot do.
+// Scopes say whose records: own (the user's), organisation (their organisation's), assigned (given to
+// them), ranked (applicants who listed their unit), any (everyone's; reads of personal data are logged).
+
+export const roles = [
+  "talent",
+  "company_recruiter",
+  "training_unit_staff",
+  "reviewer",
+  "mentor",
+  "programme_officer",
+  "admin",
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles a person may choose at sign-up; the rest are granted by an admin or an invitation. */
+export const selfServiceRoles = ["talent", "company_recruiter", "training_unit_staff"] as const satisfies readonly Role[];
+
+type Action = "read" | "create" | "update" | "delete" | "approve" | "manage";
+type Entity =
+  | "account"
+  | "application"
+  | "trainee-application"
+  | "unit-application"
+  | "talent-profile"
+  | "position"
+  | "organisation"
+  | "membership"
+  | "spark-team"
+  | "user-role"
+  | "audit-log";
+type Scope = "own" | "organisation" | "assigned" | "ranked" | "any";
+export type Permission = `${Action}:${Entity}:${Scope}`;
+
+const everyone: Permission[] = ["read:account:own", "update:account:own", "create:organisation:own"];
+
+const office: Permission[] = [
+  "read:application:any",
+  "read:trainee-application:any",
+  "read:unit-application:any",
+  "read:talent-profile:any",
+  "read:organisation:any",
+  "approve:organisation:any",
+  "read:audit-log:any",
+];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  talent: [
+    "read:application:own",
+    "create:application:own",
+    "read:talent-profile:own",
+    "update:talent-profile:own",
+    "read:trainee-application:own",
+    "create:trainee-application:own",
+  ],
+  company_recruiter: [
+    "read:organisation:organisation",
+    "create:position:organisation",
+    "update:position:organisation",
+    "read:application:organisation",
+    "update:application:organisation",
+  ],
+  training_unit_staff: [
+    "read:organisation:organisation",
+    "create:unit-application:organisation",
+    "read:unit-application:organisation",
+    "read:trainee-application:ranked",
+  ],
+  reviewer: ["read:unit-application:assigned"],
+  mentor: ["read:spark-team:assigned"],
+  programme_officer: office,
+  admin: [...office, "manage:user-role:any", "manage:membership:any"],
+};
+
+/** Everything a user with these roles may do. */
+export function permissionsFor(userRoles: readonly Role[]): Set<Permission> {
+  const granted = new Set<Permission>(everyone);
+  for (const role of userRoles) for (const permission of rolePermissions[role]) granted.add(permission);
+  return granted;
+}
+
+/** True when the roles grant the permission, or the same action on the same entity for any record. */
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  const granted = permissionsFor(userRoles);
+  if (granted.has(permission)) return true;
+  const [action, entity] = permission.split(":");
+  return granted.has(`${action}:${entity}:any` as Permission);
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === "string" && (roles as readonly string[]).includes(value);
