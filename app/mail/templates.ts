@@ -1,0 +1,184 @@
+// Every e-mail the portal sends, in both languages. Each template yields one structure (greeting,
+// paragraphs, links, notes) that becomes both the text and the HTML body, so the two never differ.
+import type { Locale } from "~/i18n/resources";
+
+export interface TemplateData {
+  "confirm-email": { name: string; url: string };
+  "reset-password": { name: string; url: string };
+  /** `resetUrl`, when given, is offered as a link for the owner who did not change it. */
+  "password-changed": { name: string; resetUrl?: string };
+  "account-exists": { name: string; loginUrl: string; resetUrl: string };
+  /** `role` is already translated into the mail's language. */
+  invitation: { organisation: string; inviter: string; role: string; url: string };
+  "organisation-decision": { organisation: string; approved: boolean; reason?: string; url: string };
+}
+export type TemplateName = keyof TemplateData;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Content {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  links: Array<{ label: string; url: string }>;
+  notes: string[];
+}
+
+type Copy = {
+  [T in TemplateName]: (data: TemplateData[T]) => Content;
+} & { signature: string; automatic: string };
+
+const hello = { "zh-TW": (name: string) => (name ? `${name} 您好：` : "您好："), en: (name: string) => (name ? `Hello ${name},` : "Hello,") };
+
+const copy: Record<Locale, Copy> = {
+  "zh-TW": {
+    "confirm-email": ({ name, url }) => ({
+      subject: "請確認您的電子郵件地址",
+      greeting: hello["zh-TW"](name),
+      paragraphs: ["感謝您註冊精準健康人才媒合平台。請點選下方連結確認您的電子郵件地址，連結將於 24 小時後失效。"],
+      links: [{ label: "確認電子郵件地址", url }],
+      notes: ["如果您沒有註冊本平台，請忽略這封信。"],
+    }),
+    "reset-password": ({ name, url }) => ({
+      subject: "重設您的密碼",
+      greeting: hello["zh-TW"](name),
+      paragraphs: ["我們收到重設您帳號密碼的要求。請點選下方連結設定新密碼，連結將於 1 小時後失效。"],
+      links: [{ label: "重設密碼", url }],
+      notes: ["如果您沒有提出這項要求，請忽略這封信，您的密碼不會變更。"],
+    }),
+    "password-changed": ({ name, resetUrl }) => ({
+      subject: "您的密碼已變更",
+      greeting: hello["zh-TW"](name),
+      paragraphs: ["您在精準健康人才媒合平台的帳號密碼剛剛已變更。", "如果這不是您本人的操作，請立即重設密碼。"],
+      links: resetUrl ? [{ label: "重設密碼", url: resetUrl }] : [],
+      notes: [],
+    }),
+    "account-exists": ({ name, loginUrl, resetUrl }) => ({
+      subject: "有人嘗試以您的電子郵件地址註冊",
+      greeting: hello["zh-TW"](name),
+      paragraphs: [
+        "有人剛剛嘗試以這個電子郵件地址在精準健康人才媒合平台註冊新帳號，但這個地址已經有帳號了。",
+        "如果是您本人，請直接登入；忘記密碼的話，可以重設密碼。",
+      ],
+      links: [{ label: "登入", url: loginUrl }, { label: "重設密碼", url: resetUrl }],
+      notes: ["如果不是您本人，請忽略這封信，您的帳號沒有任何變更。"],
+    }),
+    invitation: ({ organisation, inviter, role, url }) => ({
+      subject: `邀請您加入「${organisation}」`,
+      greeting: "您好：",
+      paragraphs: [`${inviter} 邀請您以「${role}」身分加入「${organisation}」，一起使用精準健康人才媒合平台。`, "請點選下方連結接受邀請，連結將於 7 天後失效。"],
+      links: [{ label: "接受邀請", url }],
+      notes: ["如果您不認識邀請人，請忽略這封信。"],
+    }),
+    "organisation-decision": ({ organisation, approved, reason, url }) => ({
+      subject: approved ? `「${organisation}」已通過審核` : `「${organisation}」的申請需要修改`,
+      greeting: "您好：",
+      paragraphs: approved
+        ? [`計畫辦公室已審核通過「${organisation}」，貴單位現在可以使用平台的各項功能。`]
+        : [`計畫辦公室已退回「${organisation}」的申請，請依說明修改後重新送出。`, ...(reason ? [`退回原因：${reason}`] : [])],
+      links: [{ label: "查看單位資料", url }],
+      notes: [],
+    }),
+    signature: "精準健康人才媒合平台",
+    automatic: "這封信由系統自動寄出，請勿直接回覆。",
+  },
+  en: {
+    "confirm-email": ({ name, url }) => ({
+      subject: "Confirm your e-mail address",
+      greeting: hello.en(name),
+      paragraphs: ["Thank you for signing up to the Precision Health Talent Portal. Please confirm your e-mail address with the link below; it is valid for 24 hours."],
+      links: [{ label: "Confirm e-mail address", url }],
+      notes: ["If you did not sign up, you can ignore this message."],
+    }),
+    "reset-password": ({ name, url }) => ({
+      subject: "Reset your password",
+      greeting: hello.en(name),
+      paragraphs: ["We received a request to reset the password of your account. Use the link below to choose a new password; it is valid for 1 hour."],
+      links: [{ label: "Reset password", url }],
+      notes: ["If you did not ask for this, ignore this message; your password will not change."],
+    }),
+    "password-changed": ({ name, resetUrl }) => ({
+      subject: "Your password was changed",
+      greeting: hello.en(name),
+      paragraphs: ["The password of your account on the Precision Health Talent Portal has just been changed.", "If this was not you, reset your password now."],
+      links: resetUrl ? [{ label: "Reset password", url: resetUrl }] : [],
+      notes: [],
+    }),
+    "account-exists": ({ name, loginUrl, resetUrl }) => ({
+      subject: "Someone tried to sign up with your e-mail address",
+      greeting: hello.en(name),
+      paragraphs: [
+        "Someone just tried to create an account on the Precision Health Talent Portal with this e-mail address, but it already has an account.",
+        "If that was you, sign in instead; if you have forgotten your password, you can reset it.",
+      ],
+      links: [{ label: "Sign in", url: loginUrl }, { label: "Reset password", url: resetUrl }],
+      notes: ["If it was not you, ignore this message; nothing on your account has changed."],
+    }),
+    invitation: ({ organisation, inviter, role, url }) => ({
+      subject: `You are invited to join ${organisation}`,
+      greeting: "Hello,",
+      paragraphs: [`${inviter} has invited you to join ${organisation} on the Precision Health Talent Portal as ${role}.`, "Accept the invitation with the link below; it is valid for 7 days."],
+      links: [{ label: "Accept the invitation", url }],
+      notes: ["If you do not know the person who invited you, ignore this message."],
+    }),
+    "organisation-decision": ({ organisation, approved, reason, url }) => ({
+      subject: approved ? `${organisation} has been approved` : `${organisation}: your application needs changes`,
+      greeting: "Hello,",
+      paragraphs: approved
+        ? [`A programme officer has approved ${organisation}. It can now use all of the portal's features.`]
+        : [`A programme officer has returned the application for ${organisation}. Please make the changes asked for and submit it again.`, ...(reason ? [`Reason: ${reason}`] : [])],
+      links: [{ label: "View the organisation", url }],
+      notes: [],
+    }),
+    signature: "Precision Health Talent Portal",
+    automatic: "This message was sent automatically; please do not reply to it.",
+  },
+};
+
+export function renderEmail<T extends TemplateName>(template: T, locale: Locale, data: TemplateData[T]): RenderedEmail {
+  const strings = copy[locale];
+  const content = (strings[template] as (data: TemplateData[T]) => Content)(data);
+  for (const link of content.links) assertWebLink(link.url);
+  const text = [
+    content.greeting,
+    ...content.paragraphs,
+    ...content.links.map((l) => `${l.label}${locale === "en" ? ":" : "："}\n${l.url}`),
+    ...content.notes,
+    `— ${strings.signature}\n${strings.automatic}`,
+  ].join("\n\n");
+  const paragraph = (s: string, style = "") => `<p${style}>${escapeHtml(s).replace(/\n/g, "<br>")}</p>`;
+  const html = [
+    `<!doctype html><html lang="${locale === "en" ? "en" : "zh-Hant-TW"}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
+    `<body style="font-family:sans-serif;line-height:1.6;color:#0f172a;max-width:36rem">`,
+    paragraph(content.greeting),
+    ...content.paragraphs.map((p) => paragraph(p)),
+    ...content.links.map((l) => `<p><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a><br><span style="font-size:small;color:#475569">${escapeHtml(l.url)}</span></p>`),
+    ...content.notes.map((n) => paragraph(n)),
+    paragraph(`— ${strings.signature}\n${strings.automatic}`, ` style="font-size:small;color:#475569"`),
+    `</body></html>`,
+  ].join("\n");
+  // A subject is a header: line breaks in a user-given name must not reach it.
+  return { subject: singleLine(content.subject), text, html };
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const singleLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+
+/** Links in mail are built by the portal; anything but http(s) is a bug, not something to send. */
+function assertWebLink(url: string) {
+  let protocol = "";
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // Reported below.
+  }
+  if (protocol !== "http:" && protocol !== "https:") throw new Error(`e-mail link is not an http(s) URL: ${url}`);
+}
