@@ -27,7 +27,8 @@ export async function runCli(name: string, options: StartOptions, task: (service
   try {
     const env = parseEnv();
     release = acquireInstanceLock(env.DATA_DIR);
-    services = await startServices(env, logger, options);
+    // The scripts maintain data; mail is the web server's to send, unless a script asks for it.
+    services = await startServices(env, logger, { mail: false, ...options });
     await task(services);
     logger.info(`${name}: done`);
   } catch (error) {

@@ -15,6 +15,8 @@ import { SETTINGS_VERSION, indexNames } from "../search/indexes";
 import { indexUid, reindexAll, type SearchContext } from "../search/reindex";
 import { startMeilisearch, type MeiliServer } from "../search/server";
 import { startSyncWorker, type SyncWorker } from "../search/sync-worker";
+import { createMailTransport } from "../app/mail/transport.server";
+import { startMailWorker, type MailWorker } from "../app/mail/worker.server";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
 
@@ -25,6 +27,8 @@ export interface Services {
   search: SearchContext;
   /** Drains the index-job queue; call wake() after a write that enqueued jobs. */
   searchSync: SyncWorker;
+  /** Sends the outbox; call wake() after a write that enqueued mail. devInbox: no SMTP_URL, so /dev/mail lists it. */
+  mail: { wake(): void; devInbox: boolean };
   close(): Promise<void>;
 }
 
@@ -37,6 +41,8 @@ export interface StartOptions {
   seed?: boolean;
   /** Start or connect to Meilisearch (default true). */
   search?: boolean;
+  /** Run the mail worker that drains the outbox (default true). */
+  mail?: boolean;
 }
 
 export async function startServices(env: Env, log: Logger, options: StartOptions = {}): Promise<Services> {
@@ -57,6 +63,9 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
     if (options.search ?? true) search = await connectSearch(env, log, closers);
 
     await step(log, "Applying migrations", () => migrateDatabase(database));
+
+    // Mail queued before this start goes out while the data loads.
+    const mail = startMail(database.db, env, log, options.mail ?? true, closers);
 
     const seed = options.seed ?? true;
     if (seed) {
@@ -81,11 +90,30 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
       closers.push(() => worker.stop());
       searchSync = worker;
     }
-    return { env, database, db: database.db, search, searchSync, close };
+    return { env, database, db: database.db, search, searchSync, mail, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+function startMail(db: Database, env: Env, log: Logger, run: boolean, closers: Array<() => Promise<void>>): Services["mail"] {
+  const devInbox = !env.SMTP_URL;
+  if (!run) return { wake: () => {}, devInbox };
+  if (devInbox) log.info(`no SMTP_URL: e-mail is written to the log and listed at ${env.PUBLIC_URL}/dev/mail (from this machine only)`);
+  const transport = createMailTransport(env, log);
+  const worker: MailWorker = startMailWorker(db, transport, {
+    onResult: (result) =>
+      result.retrying + result.failed > 0
+        ? log.warn({ ...result }, "mail: some messages were not accepted; they are retried with backoff")
+        : log.info({ ...result }, "mail sent"),
+    onError: (error) => log.error({ err: error }, "mail delivery failed"),
+  });
+  closers.push(async () => {
+    await worker.stop();
+    transport.close?.();
+  });
+  return { wake: () => worker.wake(), devInbox };
 }
 
 async function connectSearch(env: Env, log: Logger, closers: Array<() => Promise<void>>): Promise<SearchContext> {
