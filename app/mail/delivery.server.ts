@@ -2,7 +2,7 @@
 // UPDATE SKIP LOCKED)), so several workers never send one row twice; a failed send is retried with
 // backoff and given up after MAX_ATTEMPTS. A process that dies mid-send leaves its rows leased: they
 // are retried when the lease runs out (so a message may, rarely, arrive twice; never zero times).
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 
@@ -85,4 +85,17 @@ export async function drainEmailOutbox(db: Database, transport: MailTransport, o
     result.sent++;
   }
   return result;
+}
+
+/** Sent mail is kept a week (bodies hold sign-in links), failed mail a month for diagnosis. */
+export async function pruneEmailOutbox(db: Database, now = new Date()): Promise<void> {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  await db
+    .delete(t.emailOutbox)
+    .where(
+      or(
+        and(eq(t.emailOutbox.status, "sent"), lt(t.emailOutbox.sentAt, daysAgo(7))),
+        and(eq(t.emailOutbox.status, "failed"), lt(t.emailOutbox.createdAt, daysAgo(30))),
+      ),
+    );
 }

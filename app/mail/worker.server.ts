@@ -1,7 +1,7 @@
 // Runs drainEmailOutbox in the background: promptly after a write (wake()), and every few seconds
 // so retries happen while nobody writes. The same shape as search/sync-worker.ts.
 import type { Database } from "../../db/client";
-import { BATCH, drainEmailOutbox, type MailDrainResult, type MailTransport } from "./delivery.server";
+import { BATCH, drainEmailOutbox, pruneEmailOutbox, type MailDrainResult, type MailTransport } from "./delivery.server";
 
 export interface MailWorker {
   wake(): void;
@@ -18,6 +18,7 @@ export function startMailWorker(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let queued = false;
+  let rounds = 0;
 
   const tick = () => {
     // At most one run waiting behind the current one: wakes during a run collapse into it.
@@ -34,6 +35,7 @@ export function startMailWorker(
           result = await drainEmailOutbox(db, transport);
           if (result.sent + result.retrying + result.failed > 0) options.onResult?.(result);
         } while (!stopped && result.sent >= BATCH && result.retrying + result.failed === 0);
+        if (++rounds % 1_000 === 0) await pruneEmailOutbox(db);
       } catch (error) {
         options.onError?.(error);
       }

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import * as t from "../../db/schema";
-import { drainEmailOutbox, MAX_ATTEMPTS, type MailTransport, type OutgoingEmail } from "../../app/mail/delivery.server";
+import { drainEmailOutbox, MAX_ATTEMPTS, pruneEmailOutbox, type MailTransport, type OutgoingEmail } from "../../app/mail/delivery.server";
 import { enqueueEmail } from "../../app/mail/outbox.server";
 import { renderEmail, type TemplateData, type TemplateName } from "../../app/mail/templates";
 import { startMailWorker } from "../../app/mail/worker.server";
@@ -157,6 +157,24 @@ describe("delivery", () => {
       .from(t.emailOutbox)
       .where(sql`${t.emailOutbox.status} <> 'sent' or ${t.emailOutbox.attempts} <> 1`);
     expect(pending!.n).toBe(0);
+  });
+});
+
+describe("pruning", () => {
+  it("removes sent mail after a week and failed mail after a month, nothing else", async () => {
+    const now = new Date();
+    const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const base = { subject: "s", textBody: "t" };
+    await handle.db.insert(t.emailOutbox).values([
+      { ...base, toAddress: "sent-old@example.test", status: "sent", sentAt: ago(8), createdAt: ago(8) },
+      { ...base, toAddress: "sent-new@example.test", status: "sent", sentAt: ago(6), createdAt: ago(6) },
+      { ...base, toAddress: "failed-old@example.test", status: "failed", createdAt: ago(31) },
+      { ...base, toAddress: "failed-new@example.test", status: "failed", createdAt: ago(29) },
+      { ...base, toAddress: "pending-old@example.test", status: "pending", createdAt: ago(60) },
+    ]);
+    await pruneEmailOutbox(handle.db, now);
+    const left = await handle.db.select({ to: t.emailOutbox.toAddress }).from(t.emailOutbox);
+    expect(left.map((r) => r.to).sort()).toEqual(["failed-new@example.test", "pending-old@example.test", "sent-new@example.test"]);
   });
 });
 
