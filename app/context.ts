@@ -13,4 +13,12 @@ declare module "@remix-run/node" {
   }
 }
 
+// Single fetch is on (remix.config.js): type loaders and actions the way it serialises them,
+// so `data(value, { status })` unwraps to `value` in useLoaderData and useActionData.
+declare module "@remix-run/server-runtime" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
 export {};

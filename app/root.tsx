@@ -9,6 +9,8 @@ import { createI18n, defaultLocale, htmlLang, type Locale } from "./i18n/resourc
 import { getLocale } from "./i18n/locale.server";
 import { useNonce } from "./nonce";
 import { SearchBox } from "./components/search-box";
+import { AccountMenu } from "./components/account-menu";
+import { isLoopback } from "./mail/inbox.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -20,9 +22,14 @@ export const meta: MetaFunction = ({ error }) => [
   { title: error ? "找不到這個頁面 · Page not found" : "精準健康人才媒合平台 · Precision Health Talent Portal" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // Public pages: anyone may read them.
-  return { locale: await getLocale(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Every page: anyone may read it. Only what the header needs about the viewer goes to the browser.
+  const viewer = context.viewer;
+  return {
+    locale: await getLocale(request),
+    viewer: viewer && { displayName: viewer.displayName, roles: viewer.roles },
+    devInbox: context.services.mail.devInbox && isLoopback(context.clientIp),
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -77,6 +84,7 @@ function SiteHeader({ locale }: { locale: Locale }) {
           <NavLink to="/programmes" className={navClass}>{t("nav.programmes")}</NavLink>
         </nav>
         <SearchBox />
+        <AccountMenu />
         <form method="post" action="/locale">
           <input type="hidden" name="locale" value={next} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -1,0 +1,29 @@
+// The header's account links: log in / sign up for visitors; account, office, admin and log out for users.
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useCan, useViewer } from "~/auth/use-viewer";
+
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const isOffice = useCan("approve:organisation:any");
+  const isAdmin = useCan("manage:user-role:any");
+  if (!viewer) {
+    return (
+      <div className="flex items-center gap-2 text-sm">
+        <Link to="/login" className="btn-secondary">{t("auth.login")}</Link>
+        <Link to="/signup" className="btn-primary">{t("auth.signup")}</Link>
+      </div>
+    );
+  }
+  return (
+    <nav aria-label={t("auth.account")} className="flex flex-wrap items-center gap-2 text-sm">
+      {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
+      {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}
+      <Link to="/account">{viewer.displayName}</Link>
+      <Form method="post" action="/logout">
+        <button type="submit" className="btn-secondary">{t("auth.logout")}</button>
+      </Form>
+    </nav>
+  );
+}
