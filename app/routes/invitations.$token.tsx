@@ -44,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!token.success) return data({ reason: "invalid" as const }, { status: 404 });
   const db = context.services.db;
   const result = await acceptInvitation(db, viewer, token.data, context.clientIp);
-  if (!result.ok) return data({ reason: result.reason }, { status: result.reason === "wrongAccount" ? 403 : 410 });
+  if (!result.ok) return data({ reason: result.reason }, { status: result.reason === "wrongAccount" ? 403 : result.reason === "invalid" ? 404 : 410 });
   const cookie = await rotateSession(db, viewer, requestOrigin(request, context));
   return redirect(`/organisations/${result.organisation.slug}`, { headers: { "Set-Cookie": cookie } });
 }

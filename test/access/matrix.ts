@@ -1,0 +1,89 @@
+// Who may call what: for every route module, the outcome of a GET (loader) and of an empty-form POST
+// (action) for each audience. "login" is a redirect to the login page; an action that answers 400 let
+// the caller through and refused only the empty form.
+import { audiences, MATRIX_ORGANISATION_SLUG, type Audience } from "./audiences";
+
+export type Outcome = 200 | 400 | 403 | 404 | 405 | 410 | "login" | `redirect:${string}`;
+type Row = Record<Audience, Outcome>;
+
+const all = (outcome: Outcome): Row => Object.fromEntries(audiences.map((a) => [a, outcome])) as Row;
+const signedIn = (outcome: Outcome): Row => ({ ...all(outcome), anonymous: "login" });
+const signedOut = (outcome: Outcome): Row => ({ ...all("redirect:/account"), anonymous: outcome });
+/** Signed-in users get `denied` unless listed. */
+const only = (allowed: Partial<Row>, denied: Outcome = 403): Row => ({ ...signedIn(denied), ...allowed });
+
+const office = { programme_officer: 200, admin: 200 } as const;
+
+export const samplePaths: Record<string, string> = {
+  root: "/",
+  "routes/_index": "/",
+  "routes/occupations._index": "/occupations",
+  "routes/occupations.$survey.$code": "/occupations/precision-health-2025/070121",
+  "routes/programmes._index": "/programmes",
+  "routes/programmes.$key": "/programmes/spark-translational",
+  "routes/search": "/search?q=GMP",
+  "routes/search.suggest": "/search/suggest?q=GMP",
+  "routes/api.v1.occupations": "/api/v1/occupations",
+  "routes/api.v1.occupations.$code": "/api/v1/occupations/070121",
+  "routes/api.v1.programmes": "/api/v1/programmes",
+  "routes/api.v1.skills": "/api/v1/skills",
+  "routes/api.v1.forecasts": "/api/v1/forecasts",
+  "routes/api.$": "/api/v1/no-such-thing",
+  "routes/locale": "/locale",
+  "routes/login": "/login",
+  "routes/signup": "/signup",
+  "routes/check-email": "/check-email?email=someone%40example.test",
+  "routes/verify-email": "/verify-email?token=not-a-token",
+  "routes/forgot-password": "/forgot-password",
+  "routes/reset-password": "/reset-password?token=not-a-token",
+  "routes/logout": "/logout",
+  "routes/account._index": "/account",
+  "routes/account.password": "/account/password",
+  "routes/organisations.new": "/organisations/new",
+  "routes/organisations.$slug": `/organisations/${MATRIX_ORGANISATION_SLUG}`,
+  "routes/invitations.$token": "/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "routes/office.organisations": "/office/organisations",
+  "routes/admin.users": "/admin/users",
+  "routes/dev.mail": "/dev/mail",
+};
+
+const publicApi = { loader: all(200), action: all(405) };
+
+export const expectations: Record<string, { loader?: Row; action?: Row }> = {
+  root: { loader: all(200) },
+  "routes/_index": { loader: all(200) },
+  "routes/occupations._index": { loader: all(200) },
+  "routes/occupations.$survey.$code": { loader: all(200) },
+  "routes/programmes._index": { loader: all(200) },
+  "routes/programmes.$key": { loader: all(200) },
+  "routes/search": { loader: all(200) },
+  "routes/search.suggest": { loader: all(200) },
+  "routes/api.v1.occupations": publicApi,
+  "routes/api.v1.occupations.$code": publicApi,
+  "routes/api.v1.programmes": publicApi,
+  "routes/api.v1.skills": publicApi,
+  "routes/api.v1.forecasts": publicApi,
+  "routes/api.$": { loader: all(404), action: all(405) },
+  "routes/locale": { loader: all(404), action: all(400) },
+  "routes/login": { loader: signedOut(200), action: signedOut(400) },
+  "routes/signup": { loader: signedOut(200), action: signedOut(400) },
+  "routes/check-email": { loader: all(200) },
+  "routes/verify-email": { loader: all(400), action: all(400) },
+  "routes/forgot-password": { loader: all(200), action: all(400) },
+  "routes/reset-password": { loader: all(400), action: all(400) },
+  // Logging out (anyone) lands on the login page.
+  "routes/logout": { loader: all(404), action: all("login") },
+  "routes/account._index": { loader: signedIn(200), action: signedIn(400) },
+  "routes/account.password": { loader: signedIn(200), action: signedIn(400) },
+  "routes/organisations.new": { loader: signedIn(200), action: signedIn(400) },
+  // Members and the office read it; its admin (the recruiter) and portal admins change it.
+  "routes/organisations.$slug": {
+    loader: only({ company_recruiter: 200, ...office }),
+    action: only({ company_recruiter: 400, admin: 400 }),
+  },
+  "routes/invitations.$token": { loader: all(404), action: signedIn(404) },
+  "routes/office.organisations": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
+  "routes/admin.users": { loader: only({ admin: 200 }), action: only({ admin: 400 }) },
+  // From this machine with no SMTP relay configured, as the matrix calls it.
+  "routes/dev.mail": { loader: all(200) },
+};
