@@ -27,3 +27,18 @@ export const demoPositions = [
   { org: "demo-meddevice", survey: "precision-health-2025", code: "090107", title: "示範職缺：醫材品保工程師 (QA)", city: "新竹市", salary: [50000, 75000], headcount: 1, overseas: true },
   { org: "demo-biopharma", survey: "precision-health-2025", code: "070207", title: "示範職缺：新藥研發人員", city: "台南市", salary: [55000, 85000], headcount: 3, overseas: false },
 ] as const;
+
+/**
+ * One signed-in account per role, so every part of the portal can be tried on the demo set. They share
+ * DEMO_PASSWORD, which is published in the README: never load the demo set on a real deployment.
+ */
+export const DEMO_PASSWORD = "demo-portal-示範-2026";
+export const demoAccounts = [
+  { id: "demo-talent-1", email: "demo.talent1@example.test", displayName: "示範學員 王小明", roles: ["talent"], org: null },
+  { id: "demo-recruiter", email: "demo.recruiter@example.test", displayName: "示範招募 林經理", roles: ["company_recruiter"], org: "demo-genomics" },
+  { id: "demo-unit-staff", email: "demo.unit@example.test", displayName: "示範培訓 張助理", roles: ["training_unit_staff"], org: "demo-research-institute" },
+  { id: "demo-reviewer", email: "demo.reviewer@example.test", displayName: "示範審查 黃教授", roles: ["reviewer"], org: null },
+  { id: "demo-mentor", email: "demo.mentor@example.test", displayName: "示範業師 吳顧問", roles: ["mentor"], org: null },
+  { id: "demo-officer", email: "demo.officer@example.test", displayName: "示範計畫辦公室 周專員", roles: ["programme_officer"], org: null },
+  { id: "demo-admin", email: "demo.admin@example.test", displayName: "示範系統管理員", roles: ["admin"], org: null },
+] as const;

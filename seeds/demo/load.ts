@@ -2,9 +2,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
-import { demoOrganisations, demoPositions, demoTalents } from "./data";
+import { hashPassword } from "../../app/auth/password.server";
+import { DEMO_PASSWORD, demoAccounts, demoOrganisations, demoPositions, demoTalents } from "./data";
 
 export async function loadDemoData(db: Database): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const orgIds = new Map<string, string>();
     for (const o of demoOrganisations) {
@@ -67,6 +69,17 @@ export async function loadDemoData(db: Database): Promise<void> {
       if (!position) throw new Error(`Demo position ${p.title} was not saved`);
       const skills = await tx.select().from(t.occupationSkills).where(eq(t.occupationSkills.occupationId, occupation.id));
       await tx.insert(t.positionSkills).values(skills.map((s) => ({ positionId: position.id, skillKey: s.skillKey, position: s.position })));
+    }
+
+    // Accounts: created once; a password changed since keeps its change.
+    for (const a of demoAccounts) {
+      await tx
+        .insert(t.users)
+        .values({ id: a.id, email: a.email, displayName: a.displayName, passwordHash, emailVerifiedAt: new Date(), isDemo: true })
+        .onConflictDoUpdate({ target: t.users.id, set: { passwordHash: sql`coalesce(${t.users.passwordHash}, excluded.password_hash)` } });
+      for (const role of a.roles) await tx.insert(t.userRoles).values({ userId: a.id, role }).onConflictDoNothing();
+      const organisationId = a.org ? orgIds.get(a.org) : undefined;
+      if (organisationId) await tx.insert(t.memberships).values({ organisationId, userId: a.id, isOrgAdmin: true }).onConflictDoNothing();
     }
   });
 }
