@@ -6,6 +6,9 @@ import { logger } from "./logger";
 import { startServices, type Services, type StartOptions } from "./services";
 import { describeStartupError } from "./startup-errors";
 
+/** A refusal the user can act on: printed as one line, without a stack. */
+export class CliError extends Error {}
+
 export async function runCli(name: string, options: StartOptions, task: (services: Services) => Promise<void>) {
   let release: (() => void) | undefined;
   let services: Services | undefined;
@@ -32,7 +35,7 @@ export async function runCli(name: string, options: StartOptions, task: (service
     await task(services);
     logger.info(`${name}: done`);
   } catch (error) {
-    const message = error instanceof EnvError ? error.message : describeStartupError(error);
+    const message = error instanceof EnvError || error instanceof CliError ? error.message : describeStartupError(error);
     if (message) process.stderr.write(`\n${name} failed: ${message}\n\n`);
     else logger.fatal({ err: error }, `${name} failed`);
     code = 1;

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import * as t from "../db/schema";
 import { recordAudit } from "../app/audit/audit.server";
 import { isRole, roles } from "../app/auth/permissions";
-import { runCli } from "./cli";
+import { CliError, runCli } from "./cli";
 
 const [email, role] = process.argv.slice(2);
 if (!email || !isRole(role)) {
@@ -14,7 +14,7 @@ if (!email || !isRole(role)) {
 
 await runCli("users:grant-role", { seed: false, search: false }, async ({ db }) => {
   const [user] = await db.select().from(t.users).where(eq(t.users.email, email.trim().toLowerCase()));
-  if (!user) throw new Error(`no account with the e-mail ${email}: sign up first`);
+  if (!user) throw new CliError(`no account with the e-mail ${email}: sign up first`);
   await db.transaction(async (tx) => {
     const granted = await tx.insert(t.userRoles).values({ userId: user.id, role }).onConflictDoNothing().returning();
     if (granted.length === 0) return;
