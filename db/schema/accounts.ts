@@ -124,7 +124,9 @@ export const searchJobs = pgTable("search_jobs", {
 export const auditLog = pgTable("audit_log", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   at: tz("at").notNull().defaultNow(),
-  actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  // No foreign key: the log must outlive the accounts it mentions (and is append-only, so it could not
+  // null the column when a user is deleted).
+  actorUserId: text("actor_user_id"),
   action: text("action").notNull(),
   entity: text("entity").notNull(),
   entityId: text("entity_id"),
