@@ -56,6 +56,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   company_recruiter: [
     "read:organisation:organisation",
+    // Profiles opened to approved companies, when the recruiter's company is approved.
+    "read:talent-profile:organisation",
     "create:position:organisation",
     "update:position:organisation",
     "read:application:organisation",

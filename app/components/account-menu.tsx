@@ -8,6 +8,7 @@ export function AccountMenu() {
   const viewer = useViewer();
   const isOffice = useCan("approve:organisation:any");
   const isAdmin = useCan("manage:user-role:any");
+  const findsTalent = useCan("read:talent-profile:organisation");
   if (!viewer) {
     return (
       <div className="flex items-center gap-2 text-sm">
@@ -18,6 +19,7 @@ export function AccountMenu() {
   }
   return (
     <nav aria-label={t("auth.account")} className="flex flex-wrap items-center gap-2 text-sm">
+      {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
       {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}
       <Link to="/account">{viewer.displayName}</Link>

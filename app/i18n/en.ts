@@ -1,3 +1,4 @@
+import { talentsEn } from "./messages/talents.en";
 import { accountsEn } from "./messages/accounts.en";
 import { mailEn } from "./messages/mail.en";
 import type { Messages } from "./resources";
@@ -150,5 +151,6 @@ export const en: Messages = {
     backHome: "Back to the home page",
   },
   ...accountsEn,
+  ...talentsEn,
   ...mailEn,
 };

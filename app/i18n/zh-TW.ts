@@ -1,5 +1,6 @@
 // Traditional Chinese, the portal's default language. en.ts must have exactly the same keys.
 // Larger domains keep their messages in messages/<domain>.<locale>.ts.
+import { talentsZhTW } from "./messages/talents.zh-TW";
 import { accountsZhTW } from "./messages/accounts.zh-TW";
 import { mailZhTW } from "./messages/mail.zh-TW";
 
@@ -151,5 +152,6 @@ export const zhTW = {
     backHome: "回首頁",
   },
   ...accountsZhTW,
+  ...talentsZhTW,
   ...mailZhTW,
 } as const;

@@ -11,6 +11,8 @@ export class SearchUnavailable extends Error {}
 export interface SearchRequest {
   q: string;
   filters?: Record<string, FilterValue | FilterValue[] | undefined>;
+  /** Numeric lower bounds, e.g. { yearsExperience: 3 }. */
+  atLeast?: Record<string, number | undefined>;
   facets?: string[];
   limit?: number;
   offset?: number;
@@ -36,7 +38,7 @@ export async function searchIndex<T extends Record<string, unknown>>(
   const params: SearchParams = {
     limit: request.limit ?? 20,
     offset: request.offset ?? 0,
-    filter: request.filters ? buildFilter(request.filters) : undefined,
+    filter: combineFilters(request),
     facets: request.facets,
     sort: request.sort,
     attributesToRetrieve: request.retrieve,
@@ -56,4 +58,15 @@ export async function searchIndex<T extends Record<string, unknown>>(
     facets: (response.facetDistribution ?? {}) as Record<string, Record<string, number>>,
     processingTimeMs: response.processingTimeMs,
   };
+}
+
+function combineFilters(request: SearchRequest): string | undefined {
+  const parts = [request.filters ? buildFilter(request.filters) : undefined];
+  for (const [field, minimum] of Object.entries(request.atLeast ?? {})) {
+    if (minimum === undefined) continue;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field) || !Number.isFinite(minimum)) throw new Error(`Invalid lower bound ${field}`);
+    parts.push(`${field} >= ${minimum}`);
+  }
+  const present = parts.filter((part): part is string => Boolean(part));
+  return present.length > 0 ? present.join(" AND ") : undefined;
 }

@@ -1,5 +1,5 @@
 // The people the access matrix calls routes as: nobody, and one user per role. The company recruiter
-// is the admin of one company, so organisation pages have a member to compare against.
+// is the admin of one approved company, so organisation pages and talent search have a member to compare against.
 import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -26,7 +26,7 @@ export async function createAudienceUsers(db: Database): Promise<AudienceUsers> 
     await db.insert(t.users).values({ id, email: `matrix-${role.replace(/_/g, "-")}-${id.slice(0, 8)}@example.test`, displayName: `Matrix ${role}`, emailVerifiedAt: new Date() });
     await db.insert(t.userRoles).values({ userId: id, role });
   }
-  const [organisation] = await db.insert(t.organisations).values({ slug: MATRIX_ORGANISATION_SLUG, kind: "company", nameZh: "存取矩陣公司", nameEn: "Access Matrix Co" }).returning();
+  const [organisation] = await db.insert(t.organisations).values({ slug: MATRIX_ORGANISATION_SLUG, kind: "company", nameZh: "存取矩陣公司", nameEn: "Access Matrix Co", approval: "approved", approvedAt: new Date() }).returning();
   await db.insert(t.memberships).values({ organisationId: organisation!.id, userId: ids.get("company_recruiter")!, isOrgAdmin: true });
 
   return {
@@ -40,7 +40,7 @@ export async function createAudienceUsers(db: Database): Promise<AudienceUsers> 
     },
     async cleanup() {
       await db.delete(t.organisations).where(inArray(t.organisations.slug, [MATRIX_ORGANISATION_SLUG]));
-      // The audit log keeps its rows (append-only); their actor becomes null when the user goes.
+      // The audit log keeps its rows (append-only), with the ids of users who no longer exist.
       await db.delete(t.users).where(inArray(t.users.id, [...ids.values()]));
     },
   };

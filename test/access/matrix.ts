@@ -45,6 +45,7 @@ export const samplePaths: Record<string, string> = {
   "routes/office.organisations": "/office/organisations",
   "routes/admin.users": "/admin/users",
   "routes/dev.mail": "/dev/mail",
+  "routes/talents._index": "/talents?q=GMP",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -86,4 +87,6 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/admin.users": { loader: only({ admin: 200 }), action: only({ admin: 400 }) },
   // From this machine with no SMTP relay configured, as the matrix calls it.
   "routes/dev.mail": { loader: all(200) },
+  // Recruiters of approved companies, and the office.
+  "routes/talents._index": { loader: only({ company_recruiter: 200, ...office }) },
 };

@@ -1,0 +1,27 @@
+// Talent search, Traditional Chinese. talents.en.ts must have exactly the same keys.
+export const talentsZhTW = {
+  talents: {
+    nav: "人才搜尋",
+    title: "人才搜尋",
+    lead: "只列出本人同意公開給已核准企業的人才資料；不含姓名與聯絡方式，須透過職缺邀請聯繫。",
+    query: "關鍵字（技能、學類、專長）",
+    skill: "技能",
+    anySkill: "任何技能",
+    education: "最高學歷",
+    anyEducation: "不限",
+    minYears: "最少年資",
+    anyYears: "不限",
+    yearsOption_one: "{{count}} 年以上",
+    yearsOption_other: "{{count}} 年以上",
+    submit: "搜尋",
+    count_one: "共 {{count}} 位人才",
+    count_other: "共 {{count}} 位人才",
+    empty: "沒有符合條件的人才。請放寬條件。",
+    years_one: "{{count}} 年經驗",
+    years_other: "{{count}} 年經驗",
+    skills: "技能",
+    fields: "學類",
+    companyNotApproved: "您的公司尚未經計畫辦公室核准，核准後才能搜尋人才。",
+    unavailable: "搜尋服務暫時無法使用，請稍後再試。",
+  },
+} as const;
