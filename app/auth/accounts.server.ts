@@ -11,7 +11,7 @@ import { enqueueEmail } from "../mail/outbox.server";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import type { Role } from "./permissions";
 import { endAllSessions } from "./session.server";
-import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from "./throttle.server";
+import { clearLoginFailures, loginLockedUntil, recordLoginAttempt, withdrawLoginAttempt } from "./throttle.server";
 import { consumeToken, issueToken, type TokenCheck } from "./tokens.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -91,17 +91,24 @@ export type SignInResult =
 
 export async function signIn(db: Database, rawEmail: string, password: string, ip: string): Promise<SignInResult> {
   const email = normaliseEmail(rawEmail);
-  const until = await loginLockedUntil(db, email, ip);
-  if (until) return { ok: false, reason: "locked", until };
+  // Counted as a failure before the check, so parallel guesses cannot all pass it (see throttle.server.ts).
+  const attempt = await recordLoginAttempt(db, email, ip);
+  const until = await loginLockedUntil(db, email, ip, new Date(), attempt);
+  if (until) {
+    await withdrawLoginAttempt(db, attempt);
+    return { ok: false, reason: "locked", until };
+  }
   const [user] = await db.select().from(t.users).where(eq(t.users.email, email));
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !user.passwordHash || !valid) {
-    await recordLoginFailure(db, email, ip);
     await recordAudit(db, { actorUserId: user?.id ?? null, action: "sign-in-failed", entity: "user", entityId: user?.id ?? null, detail: { email }, ip });
     return { ok: false, reason: "invalid" };
   }
-  if (!user.emailVerifiedAt) return { ok: false, reason: "unconfirmed" };
+  if (!user.emailVerifiedAt) {
+    await withdrawLoginAttempt(db, attempt);
+    return { ok: false, reason: "unconfirmed" };
+  }
   await clearLoginFailures(db, email);
   await recordAudit(db, { actorUserId: user.id, action: "sign-in", entity: "user", entityId: user.id, ip });
   return { ok: true, userId: user.id };
