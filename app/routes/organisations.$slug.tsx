@@ -104,6 +104,8 @@ export default function OrganisationPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(inviteSchema),
     shouldValidate: "onBlur",
+    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   return (
@@ -149,8 +151,8 @@ export default function OrganisationPage() {
       </section>
 
       {manages ? (
-        <section aria-labelledby="invite" className="card space-y-4">
-          <h2 id="invite">{t("organisation.invite")}</h2>
+        <section aria-labelledby="invite-heading" className="card space-y-4">
+          <h2 id="invite-heading">{t("organisation.invite")}</h2>
           <p className="text-sm text-slate-700">{t("organisation.inviteLead", { role: t(`roles.${organisation.memberRole}`) })}</p>
           <Form method="post" {...getFormProps(inviteForm)} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="invite" />

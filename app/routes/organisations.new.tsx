@@ -47,6 +47,8 @@ export default function NewOrganisation() {
     defaultValue: { kind: allowed[0] },
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

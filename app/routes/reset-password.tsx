@@ -53,6 +53,8 @@ export default function ResetPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const reason = actionData?.reason ?? loaded.reason;
