@@ -95,13 +95,15 @@ test.describe("language", () => {
     await expectAccessible(page);
   });
 
-  test("the switch only redirects within the portal", async ({ page }) => {
+  test("the switch only redirects within the portal", async ({ page, baseURL }) => {
+    // Writes must name this site as their origin (server/csrf.ts), as a browser's form post does.
+    const headers = { Origin: baseURL! };
     for (const redirectTo of ["//evil.example/", "https://evil.example/", "javascript:alert(1)"]) {
-      const response = await page.request.post("/locale", { form: { locale: "en", redirectTo }, maxRedirects: 0 });
+      const response = await page.request.post("/locale", { form: { locale: "en", redirectTo }, headers, maxRedirects: 0 });
       expect(response.status(), `redirectTo ${redirectTo}`).toBe(302);
       expect(response.headers()["location"], `redirectTo ${redirectTo}`).toBe("/");
     }
-    const unknown = await page.request.post("/locale", { form: { locale: "fr", redirectTo: "/" }, maxRedirects: 0 });
+    const unknown = await page.request.post("/locale", { form: { locale: "fr", redirectTo: "/" }, headers, maxRedirects: 0 });
     expect(unknown.status()).toBe(400);
   });
 });

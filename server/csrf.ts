@@ -10,7 +10,9 @@ export function sameOriginWrites(): RequestHandler {
     // The public API never reads the session cookie and is read-only (405 for writes), so it is exempt.
     if (safeMethods.has(req.method) || req.path.startsWith("/api/")) return next();
     const host = req.get("host");
-    const claimed = originHost(req.get("origin")) ?? originHost(req.get("referer"));
+    // A present Origin is final (even "null"); the Referer only stands in when there is no Origin.
+    const origin = req.get("origin");
+    const claimed = origin !== undefined ? originHost(origin) : originHost(req.get("referer"));
     if (host && claimed === host.toLowerCase()) return next();
     res
       .status(403)

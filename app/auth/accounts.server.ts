@@ -44,7 +44,9 @@ export async function signUp(db: Database, input: SignUp, links: Links, ip: stri
       return;
     }
     const id = randomUUID();
-    await tx.insert(t.users).values({ id, email, passwordHash, displayName: input.displayName, locale: input.locale });
+    // A sign-up for the same address racing this one: theirs wins, ours changes nothing (no 500).
+    const created = await tx.insert(t.users).values({ id, email, passwordHash, displayName: input.displayName, locale: input.locale }).onConflictDoNothing({ target: t.users.email }).returning({ id: t.users.id });
+    if (created.length === 0) return;
     await tx.insert(t.userRoles).values({ userId: id, role: input.role });
     const token = await issueToken(tx, id, "email_verification");
     await enqueueEmail(tx, {
@@ -162,7 +164,12 @@ export async function resetPassword(db: Database, token: string, password: strin
     await recordAudit(tx, { actorUserId: check.userId, action: "password-reset", entity: "user", entityId: check.userId, ip });
     return check;
   });
-  if (result.ok) await endAllSessions(db, result.userId);
+  if (result.ok) {
+    await endAllSessions(db, result.userId);
+    // The reset proved the mailbox: earlier failed guesses no longer lock the owner out.
+    const email = await emailOfUser(db, result.userId);
+    if (email) await clearLoginFailures(db, email);
+  }
   return result;
 }
 

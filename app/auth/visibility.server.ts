@@ -1,6 +1,6 @@
 // Whose applications a viewer may see, as SQL conditions every list and detail query must include.
 // A talent sees their own; a company the applicants of its own positions; a training unit the trainees
-// who listed it; a reviewer the unit applications assigned to them. The programme office sees all,
+// who listed it in a submitted application; a reviewer the unit applications assigned to them. The programme office sees all,
 // and each of its reads of personal data is written to the audit log.
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -43,6 +43,8 @@ export function traineeApplicationScope(viewer: Viewer): SQL {
              where ${t.traineePreferences.traineeApplicationId} = ${t.traineeApplications.id} and ${inArray(t.unitQuotaApplications.unitOrganisationId, units)})`,
       ),
     );
+    // Only a submitted list ranks anyone: a draft (or a withdrawn application) is the trainee's own business.
+    scopes[scopes.length - 1] = and(scopes[scopes.length - 1], eq(t.traineeApplications.status, "submitted"))!;
   }
   return scopes.length > 0 ? or(...scopes)! : nothing;
 }

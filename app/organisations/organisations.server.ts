@@ -35,6 +35,26 @@ export interface NewOrganisation {
 
 export async function createOrganisation(db: Database, viewer: Viewer, input: NewOrganisation, ip: string): Promise<Organisation> {
   if (!viewer.roles.includes(memberRoleFor[input.kind])) throw new OrganisationRuleError("wrongRoleForKind");
+  // Two organisations with the same English name created at once can pick the same free slug; the
+  // loser's transaction fails on the unique slug and simply tries again with the next one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertOrganisation(db, viewer, input, ip);
+    } catch (error) {
+      if (attempt >= 8 || !isUniqueViolation(error, "organisations_slug_unique")) throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; constraint_name?: string; constraint?: string; message?: string };
+    if (pg.code === "23505" && (pg.constraint_name === constraint || pg.constraint === constraint || pg.message?.includes(constraint))) return true;
+  }
+  return false;
+}
+
+async function insertOrganisation(db: Database, viewer: Viewer, input: NewOrganisation, ip: string): Promise<Organisation> {
   return db.transaction(async (tx) => {
     const slug = await freeSlug(tx, input.nameEn);
     const [organisation] = await tx

@@ -76,6 +76,15 @@ describe("signUp", () => {
   });
 });
 
+describe("signUp races", () => {
+  it("two sign-ups for one new address at the same moment make one account and no error", async () => {
+    const email = uniqueEmail("signup-race");
+    const attempt = () => signUp(db(), { email, password: PASSWORD, displayName: "Race", role: "talent", locale: "zh-TW" }, links, uniqueIp());
+    await Promise.all([attempt(), attempt(), attempt()]);
+    expect(await db().select().from(t.users).where(eq(t.users.email, email))).toHaveLength(1);
+  });
+});
+
 describe("confirmEmail", () => {
   it("confirms the address once; the link is then used", async () => {
     const { user, token } = await signUpAndReadToken("confirm");
@@ -279,6 +288,16 @@ describe("password reset", () => {
 
     expect(await signIn(db(), user.email, NEW_PASSWORD, ip)).toEqual({ ok: true, userId: user.id });
     expect(await signIn(db(), user.email, PASSWORD, ip)).toEqual({ ok: false, reason: "invalid" });
+
+    // The reset forgives earlier failed guesses: an owner locked out by someone else gets back in.
+    const lockedOut = await makeUser(db(), { label: "reset-locked" });
+    const guesser = uniqueIp();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await signIn(db(), lockedOut.email, "wrong guess number one", guesser);
+    expect(await signIn(db(), lockedOut.email, PASSWORD, uniqueIp())).toMatchObject({ ok: false, reason: "locked" });
+    await requestPasswordReset(db(), lockedOut.email, links, uniqueIp());
+    const unlock = tokenIn((await mailTo(db(), lockedOut.email)).find((m) => m.textBody.includes("/reset-password?token="))!.textBody, "/reset-password?token=");
+    expect(await resetPassword(db(), unlock, NEW_PASSWORD, uniqueIp())).toMatchObject({ ok: true });
+    expect(await signIn(db(), lockedOut.email, NEW_PASSWORD, uniqueIp())).toMatchObject({ ok: true });
 
     expect(await resetPassword(db(), token, "yet another passphrase here", ip)).toEqual({ ok: false, reason: "used" });
     expect(await signIn(db(), user.email, NEW_PASSWORD, ip)).toMatchObject({ ok: true });

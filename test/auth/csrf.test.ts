@@ -69,6 +69,8 @@ describe("sameOriginWrites", () => {
   it('refuses "Origin: null" (sandboxed frames, data: pages)', async () => {
     expect((await send("POST", "/login", { Origin: "null" })).status).toBe(403);
     expect((await send("POST", "/login", { Origin: "null", Referer: "http://evil.test/" })).status).toBe(403);
+    // A present Origin is final: a same-site Referer does not rescue "null".
+    expect((await send("POST", "/login", { Origin: "null", Referer: `${self}/login` })).status).toBe(403);
   });
 
   it("passes reads whatever their headers", async () => {

@@ -80,6 +80,13 @@ describe("createOrganisation", () => {
     expect(second.slug).toBe(`precise-bio-${tag}-2`);
     expect(third.slug).toBe(`precise-bio-${tag}-3`);
   });
+
+  it("organisations with the same name created at the same moment both get a slug", async () => {
+    const tag = unique();
+    const admin = await viewerWith("slug-race", ["company_recruiter"]);
+    const made = await Promise.all(Array.from({ length: 4 }, () => createOrganisation(db(), admin, company(tag), ip)));
+    expect(new Set(made.map((o) => o.slug)).size).toBe(4);
+  });
 });
 
 describe("approval", () => {

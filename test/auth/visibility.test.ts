@@ -200,6 +200,21 @@ describe("what each viewer sees", () => {
     expect(await listVisibleUnitApplications(db, unit2, eq(t.unitQuotaApplications.id, quota.u1))).toEqual([]);
     expect(await listVisibleUnitApplications(db, viewer("reviewer", ["reviewer"]), eq(t.unitQuotaApplications.id, quota.u2))).toEqual([]);
   });
+
+  it("a unit does not see a trainee's list until it is submitted, nor after it is withdrawn", async () => {
+    const unit1 = viewer("unit1Staff", ["training_unit_staff"], [org.unit1]);
+    const t2 = eq(t.traineeApplications.id, trainee.t2);
+    try {
+      for (const status of ["draft", "withdrawn"] as const) {
+        await db.update(t.traineeApplications).set({ status }).where(t2);
+        expect(await listVisibleTraineeApplications(db, unit1, IP, t2)).toEqual([]);
+        expect(await listVisibleTraineeApplications(db, viewer("t2", ["talent"]), IP, t2)).toHaveLength(1);
+      }
+    } finally {
+      await db.update(t.traineeApplications).set({ status: "submitted" }).where(t2);
+    }
+    expect(await listVisibleTraineeApplications(db, unit1, IP, t2)).toHaveLength(1);
+  });
 });
 
 describe("the programme office", () => {
