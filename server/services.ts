@@ -100,7 +100,11 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
 function startMail(db: Database, env: Env, log: Logger, run: boolean, closers: Array<() => Promise<void>>): Services["mail"] {
   const devInbox = !env.SMTP_URL;
   if (!run) return { wake: () => {}, devInbox };
-  if (devInbox) log.info(`no SMTP_URL: e-mail is written to the log and listed at ${env.PUBLIC_URL}/dev/mail (from this machine only)`);
+  if (devInbox) {
+    // Fine on a laptop; on a public server it means nobody receives confirmation or reset links.
+    const level = env.PUBLIC_URL.startsWith("https:") ? "warn" : "info";
+    log[level](`no SMTP_URL: e-mail is written to the log and listed at ${env.PUBLIC_URL}/dev/mail (from this machine only); set SMTP_URL to send it`);
+  }
   const transport = createMailTransport(env, log);
   const worker: MailWorker = startMailWorker(db, transport, {
     onResult: (result) =>
