@@ -146,7 +146,7 @@ function readOrCreateKey(file: string): string {
 }
 
 /** A Meilisearch left behind by a killed portal would hold the data folder; end it first. */
-function stopStaleServer(home: string): void {
+export function stopStaleServer(home: string): void {
   const pidFile = path.join(home, "pid");
   if (!existsSync(pidFile)) return;
   const [pidText, bin] = readFileSync(pidFile, "utf8").split("\n");

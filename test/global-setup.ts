@@ -1,7 +1,7 @@
 // Once per vitest run: a fresh database (Postgres when DATABASE_URL is set, else PGlite), migrated
 // and seeded, and a Meilisearch server (MEILI_URL when set, else the packaged binary). Test files
 // reach them through inject("database") and inject("search").
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -9,7 +9,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { loadSurveyData } from "../seeds/load";
 import { readSurveyData } from "../seeds/read";
-import { startMeilisearch, type MeiliServer } from "../search/server";
+import { startMeilisearch, stopStaleServer, type MeiliServer } from "../search/server";
 import { createFreshDatabase, type FreshDatabase } from "./support/fresh-database";
 
 declare module "vitest" {
@@ -38,7 +38,9 @@ export async function setup(project: TestProject) {
   if (process.env.MEILI_URL) {
     project.provide("search", { url: process.env.MEILI_URL, key: process.env.MEILI_MASTER_KEY, prefix: `test_${Date.now()}_` });
   } else {
+    reapAbandonedRuns();
     meiliDir = mkdtempSync(path.join(os.tmpdir(), "portal-vitest-meili-"));
+    writeFileSync(path.join(meiliDir, "owner"), String(process.pid));
     meili = await startMeilisearch({ dataDir: meiliDir });
     project.provide("search", { url: meili.url, key: meili.masterKey, prefix: "" });
   }
@@ -48,4 +50,29 @@ export async function teardown() {
   await meili?.stop();
   if (meiliDir) rmSync(meiliDir, { recursive: true, force: true });
   await fresh?.drop();
+}
+
+/**
+ * A run killed before its teardown leaves its Meilisearch running (about 1 GB each) and its folder
+ * behind. Runs whose vitest process is gone are cleaned up here; live ones (another terminal's) are left alone.
+ */
+function reapAbandonedRuns() {
+  for (const name of readdirSync(os.tmpdir()).filter((entry) => entry.startsWith("portal-vitest-meili-"))) {
+    const dir = path.join(os.tmpdir(), name);
+    const ownerFile = path.join(dir, "owner");
+    if (!existsSync(ownerFile) && Date.now() - statSync(dir).mtimeMs < 10 * 60_000) continue; // another run is just starting
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : NaN;
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) continue;
+    stopStaleServer(path.join(dir, "meili"));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
