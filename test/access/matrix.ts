@@ -46,6 +46,7 @@ export const samplePaths: Record<string, string> = {
   "routes/admin.users": "/admin/users",
   "routes/dev.mail": "/dev/mail",
   "routes/talents._index": "/talents?q=GMP",
+  "routes/profile": "/profile",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -89,4 +90,6 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/dev.mail": { loader: all(200) },
   // Recruiters of approved companies, and the office.
   "routes/talents._index": { loader: only({ company_recruiter: 200, ...office }) },
+  // A talent's own profile; an empty form is refused field by field.
+  "routes/profile": { loader: only({ talent: 200 }), action: only({ talent: 400 }) },
 };

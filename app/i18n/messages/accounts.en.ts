@@ -14,6 +14,10 @@ export const accountsEn: Widen<typeof accountsZhTW> = {
   organisationKind: { company: "Company", training_unit: "Training unit", medical_centre: "Medical centre", programme_office: "Programme office" },
   approval: { draft: "Draft (not yet submitted)", pending: "Under review", approved: "Approved", rejected: "Returned" },
   validation: {
+    country: "Enter a two-letter country code such as TW, JP or US.",
+    years: "Enter a whole number from 0 to 70.",
+    year: "Enter a year from 1950 to 2100.",
+    degreeIncomplete: "For a row with a degree, give the field, institution and year.",
     required: "This field is required.",
     email: "Enter a valid e-mail address, such as name@example.com.",
     tooLong: "Too long: at most {{max}} characters.",

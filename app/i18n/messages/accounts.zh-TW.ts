@@ -12,6 +12,10 @@ export const accountsZhTW = {
   organisationKind: { company: "企業", training_unit: "培訓單位", medical_centre: "醫學中心", programme_office: "計畫辦公室" },
   approval: { draft: "草稿（尚未送審）", pending: "審核中", approved: "已核准", rejected: "已退回" },
   validation: {
+    country: "請輸入兩個英文字母的國家代碼，例如 TW、JP、US。",
+    years: "請輸入 0 到 70 之間的整數。",
+    year: "請輸入 1950 到 2100 之間的年份。",
+    degreeIncomplete: "有選學位的列，請填學類、學校與年份。",
     required: "此欄位必填。",
     email: "請輸入有效的電子郵件地址，例如 name@example.com。",
     tooLong: "內容太長，最多 {{max}} 個字元。",
