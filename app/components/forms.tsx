@@ -28,7 +28,8 @@ export function Field({
   autoFocus,
 }: {
   label: string;
-  meta: FieldMetadata<string | undefined>;
+  // unknown: coerced fields (numbers typed as text) have no narrower input type.
+  meta: FieldMetadata<unknown>;
   type?: InputType;
   hint?: ReactNode;
   autoComplete?: string;

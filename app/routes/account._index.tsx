@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
@@ -10,6 +10,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { displayNameField } from "~/auth/fields";
 import { requirePermission } from "~/auth/guards.server";
 import { blankSessionCookie, endAllSessions, endOtherSessions, listSessions } from "~/auth/session.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDateTime } from "~/i18n/format";
@@ -63,12 +64,7 @@ export default function Account() {
   const { viewer, memberships, mayCreateOrganisation, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: { displayName: viewer.displayName, locale: viewer.locale },
-    constraint: getZodConstraint(profileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
-  });
+  const [form, fields] = useZodForm(profileSchema, { lastResult: actionData?.result, defaultValue: { displayName: viewer.displayName, locale: viewer.locale } });
   return (
     <div className="space-y-8">
       <h1>{t("account.title")}</h1>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { z } from "zod";
 import { changePassword } from "~/auth/accounts.server";
 import { checkNewPassword, existingPasswordField, newPasswordField } from "~/auth/fields";
 import { requirePermission } from "~/auth/guards.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "變更密碼 · Change password" }];
@@ -39,14 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result });
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1>{t("account.changePassword")}</h1>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { z } from "zod";
 import { requestPasswordReset } from "~/auth/accounts.server";
 import { emailField } from "~/auth/fields";
 import { requestOrigin } from "~/auth/guards.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "忘記密碼 · Forgot your password" }];
@@ -31,14 +32,7 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result });
   return (
     <div className="mx-auto max-w-md space-y-6">
       <header className="space-y-2">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { resendConfirmation, signIn } from "~/auth/accounts.server";
 import { emailField, existingPasswordField, redirectToField } from "~/auth/fields";
 import { requestOrigin, requireAnonymous } from "~/auth/guards.server";
 import { startSession } from "~/auth/session.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDateTime } from "~/i18n/format";
@@ -72,14 +73,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result });
   return (
     <div className="mx-auto max-w-md space-y-6">
       <header className="space-y-2">

@@ -1,7 +1,7 @@
 // An organisation's own page: approval status, members and invitations. Its members see it, the
 // programme office sees every one; only its admins (or a portal admin) change anything.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { z } from "zod";
 import { emailField } from "~/auth/fields";
 import { forbidden, notFound, requireViewer } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -99,15 +100,7 @@ export default function OrganisationPage() {
   const { organisation, manages, members, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [inviteForm, inviteFields] = useForm({
-    id: "invite",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(inviteSchema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-  });
+  const [inviteForm, inviteFields] = useZodForm(inviteSchema, { id: "invite", lastResult: actionData?.result });
   return (
     <div className="space-y-6">
       <header className="space-y-1">

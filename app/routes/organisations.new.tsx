@@ -1,10 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { ErrorList, Field, FormMessage } from "~/components/forms";
 import { createOrganisation, memberRoleFor, OrganisationRuleError, type OrganisationKind } from "~/organisations/organisations.server";
 
@@ -42,15 +43,7 @@ export default function NewOrganisation() {
   const { kinds: allowed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: { kind: allowed[0] },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result, defaultValue: { kind: allowed[0] } });
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <header className="space-y-2">

@@ -1,6 +1,6 @@
 // The talent's own profile editor. Skills and languages are fixed tables (every skill of the surveys'
 // vocabulary with a level), so the form works without JavaScript and is fully keyboard-operable.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import * as t from "../../db/schema";
 import { requirePermission } from "~/auth/guards.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { ErrorList, Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
@@ -102,13 +103,7 @@ export default function ProfilePage() {
   const { profile, skills, languages, fields: educationFields, languageNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: profile,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result, defaultValue: profile });
   const degrees = fields.degrees.getFieldList();
   const rate = (name: string, current: number, label: string, id: string) => (
     <select id={id} name={name} defaultValue={String(current)} className="field-input mt-0 w-auto" aria-label={label}>

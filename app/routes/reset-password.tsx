@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { emailOfUser, resetPassword } from "~/auth/accounts.server";
 import { checkNewPassword, newPasswordField } from "~/auth/fields";
 import { requestOrigin } from "~/auth/guards.server";
 import { checkToken } from "~/auth/tokens.server";
+import { useZodForm } from "~/components/use-zod-form";
 import { Field } from "~/components/forms";
 import { LinkProblem } from "~/components/link-problem";
 
@@ -49,14 +50,7 @@ export default function ResetPassword() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result });
   const reason = actionData?.reason ?? loaded.reason;
   if (reason) return <LinkProblem reason={reason} retryTo="/forgot-password" />;
   return (

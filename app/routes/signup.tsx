@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { signUp } from "~/auth/accounts.server";
 import { checkNewPassword, displayNameField, emailField, newPasswordField } from "~/auth/fields";
 import { requestOrigin, requireAnonymous } from "~/auth/guards.server";
 import { selfServiceRoles } from "~/auth/permissions";
+import { useZodForm } from "~/components/use-zod-form";
 import { ErrorList, Field } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 
@@ -44,14 +45,7 @@ export default function SignUp() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // A fixed error clears while typing; cleared on blur instead, it would move the submit button mid-click.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useZodForm(schema, { lastResult: actionData?.result });
   return (
     <div className="mx-auto max-w-md space-y-6">
       <header className="space-y-2">
