@@ -10,7 +10,6 @@ import { getLocale } from "./i18n/locale.server";
 import { useNonce } from "./nonce";
 import { SearchBox } from "./components/search-box";
 import { AccountMenu } from "./components/account-menu";
-import { isLoopback } from "./mail/inbox.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -28,7 +27,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: await getLocale(request),
     viewer: viewer && { displayName: viewer.displayName, roles: viewer.roles },
-    devInbox: context.services.mail.devInbox && isLoopback(context.clientIp),
   };
 }
 

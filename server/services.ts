@@ -17,6 +17,8 @@ import { startMeilisearch, type MeiliServer } from "../search/server";
 import { startSyncWorker, type SyncWorker } from "../search/sync-worker";
 import { createMailTransport } from "../app/mail/transport.server";
 import { startMailWorker, type MailWorker } from "../app/mail/worker.server";
+import { pruneAccountRecords } from "../app/auth/housekeeping.server";
+import { startOutboxWorker } from "../db/outbox-worker";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
 
@@ -66,6 +68,14 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
 
     // Mail queued before this start goes out while the data loads.
     const mail = startMail(database.db, env, log, options.mail ?? true, closers);
+
+    // Ended sessions, old failed sign-ins and long-expired links: deleted at start and hourly.
+    const housekeeping = startOutboxWorker({
+      drain: () => pruneAccountRecords(database.db),
+      onError: (error) => log.error({ err: error }, "housekeeping failed"),
+      intervalMs: 60 * 60_000,
+    });
+    closers.push(() => housekeeping.stop());
 
     const seed = options.seed ?? true;
     if (seed) {

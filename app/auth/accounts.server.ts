@@ -173,6 +173,11 @@ export async function resetPassword(db: Database, token: string, password: strin
   return result;
 }
 
+/** The name others see and the language the portal writes to the user in. */
+export async function updateAccountDetails(db: Database, userId: string, details: { displayName: string; locale: Locale }): Promise<void> {
+  await db.update(t.users).set({ ...details, updatedAt: new Date() }).where(eq(t.users.id, userId));
+}
+
 export async function emailOfUser(db: Database, userId: string): Promise<string | null> {
   const [user] = await db.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, userId));
   return user?.email ?? null;

@@ -2,11 +2,10 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit.server";
+import { updateAccountDetails } from "~/auth/accounts.server";
 import { displayNameField } from "~/auth/fields";
 import { requirePermission } from "~/auth/guards.server";
 import { blankSessionCookie, endAllSessions, endOtherSessions, listSessions } from "~/auth/session.server";
@@ -56,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: profileSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, othersEnded: null }, { status: 400 });
-  await db.update(t.users).set({ ...submission.value, updatedAt: new Date() }).where(eq(t.users.id, viewer.id));
+  await updateAccountDetails(db, viewer.id, submission.value);
   return { result: submission.reply(), saved: true, othersEnded: null };
 }
 
@@ -73,7 +72,7 @@ export default function Account() {
 
       <section aria-labelledby="profile" className="card space-y-4">
         <h2 id="profile">{t("account.profile")}</h2>
-        <p className="text-sm text-slate-700">{t("auth.email")}：{viewer.email}</p>
+        <p className="text-sm text-slate-700">{t("common.labelValue", { label: t("auth.email"), value: viewer.email })}</p>
         <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-3 sm:items-end">
           <Field label={t("auth.displayName")} meta={fields.displayName} autoComplete="name" />
           <div>

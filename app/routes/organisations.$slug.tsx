@@ -112,7 +112,7 @@ export default function OrganisationPage() {
       {actionData?.refusal ? <FormMessage>{t(actionData.refusal as never)}</FormMessage> : null}
 
       <section aria-labelledby="status" className="card space-y-3">
-        <h2 id="status">{t("organisation.status")}：{t(`approval.${organisation.approval}`)}</h2>
+        <h2 id="status">{t("common.labelValue", { label: t("organisation.status"), value: t(`approval.${organisation.approval}`) })}</h2>
         <p>{t(notices[organisation.approval])}</p>
         {manages && (organisation.approval === "draft" || organisation.approval === "rejected") ? (
           <Form method="post">

@@ -4,15 +4,13 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { asc } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import * as t from "../../db/schema";
 import { requirePermission } from "~/auth/guards.server";
 import { useZodForm } from "~/components/use-zod-form";
 import { ErrorList, Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
-import { pick } from "~/i18n/resources";
+import { educationFieldOptions, skillOptions } from "~/surveys/vocabulary.server";
 import { getProfile, saveProfile } from "~/talents/profile.server";
 
 export const meta: MetaFunction = () => [{ title: "我的人才資料 · My profile" }];
@@ -51,11 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "update:talent-profile:own");
   const db = context.services.db;
   const locale = await getLocale(request);
-  const [saved, skills, fields] = await Promise.all([
-    getProfile(db, viewer.id),
-    db.select().from(t.skills).orderBy(asc(t.skills.key)),
-    db.select().from(t.educationFields).orderBy(asc(t.educationFields.code)),
-  ]);
+  const [saved, skills, fields] = await Promise.all([getProfile(db, viewer.id), skillOptions(db, locale), educationFieldOptions(db, locale)]);
   const skillLevel = new Map(saved.skills.map((s) => [s.skillKey, s.level]));
   const languageLevel = new Map(saved.languages.map((l) => [l.language, l.proficiency]));
   return {
@@ -69,9 +63,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       visibility: saved.profile?.visibility ?? "applications_only",
       degrees: Array.from({ length: MAX_DEGREES }, (_, i) => saved.degrees[i]).map((d) => ({ level: d?.level ?? "", fieldCode: d?.fieldCode ?? "", institution: d?.institution ?? "", year: d ? String(d.year) : "" })),
     },
-    skills: skills.map((s) => ({ key: s.key, label: pick(locale, s.zh, s.en), level: skillLevel.get(s.key) ?? 0 })),
+    skills: skills.map((s) => ({ ...s, level: skillLevel.get(s.key) ?? 0 })),
     languages: languageTags.map((tag) => ({ tag, level: languageLevel.get(tag) ?? 0 })),
-    fields: fields.map((f) => ({ code: f.code, label: `${f.code} ${pick(locale, f.zh, f.en)}` })),
+    fields,
     languageNames: Object.fromEntries(languageTags.map((tag) => [tag, new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag])),
   };
 }
@@ -82,7 +76,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const v = submission.value;
   const db = context.services.db;
-  const knownSkills = new Set((await db.select({ key: t.skills.key }).from(t.skills)).map((s) => s.key));
+  const locale = await getLocale(request);
+  const [skills, fields] = await Promise.all([skillOptions(db, locale), educationFieldOptions(db, locale)]);
+  const knownSkills = new Set(skills.map((s) => s.key));
+  const knownFields = new Set(fields.map((f) => f.code));
+  // A field code that matches the pattern but is not in the classification is refused beside it.
+  const unknownFields = v.degrees.flatMap((d, i) => (d.fieldCode && !knownFields.has(d.fieldCode) ? [`degrees[${i}].fieldCode`] : []));
+  if (unknownFields.length > 0) {
+    return data({ result: submission.reply({ fieldErrors: Object.fromEntries(unknownFields.map((name) => [name, ["validation.choose"]])) }), saved: false }, { status: 400 });
+  }
   await saveProfile(db, viewer.id, {
     headline: v.headline,
     summary: v.summary,
@@ -105,12 +107,6 @@ export default function ProfilePage() {
   const { t } = useTranslation();
   const [form, fields] = useZodForm(schema, { lastResult: actionData?.result, defaultValue: profile });
   const degrees = fields.degrees.getFieldList();
-  const rate = (name: string, current: number, label: string, id: string) => (
-    <select id={id} name={name} defaultValue={String(current)} className="field-input mt-0 w-auto" aria-label={label}>
-      <option value="0">{t("profile.none")}</option>
-      {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
-    </select>
-  );
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -160,10 +156,11 @@ export default function ProfilePage() {
                 </div>
                 <div>
                   <label htmlFor={d.fieldCode.id} className="field-label">{t("profile.field")}</label>
-                  <select id={d.fieldCode.id} name={d.fieldCode.name} defaultValue={d.fieldCode.initialValue ?? ""} className="field-input">
+                  <select id={d.fieldCode.id} name={d.fieldCode.name} defaultValue={d.fieldCode.initialValue ?? ""} className="field-input" aria-describedby={d.fieldCode.errorId}>
                     <option value="">–</option>
                     {educationFields.map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
                   </select>
+                  <ErrorList id={d.fieldCode.errorId} errors={d.fieldCode.errors} />
                 </div>
                 <Field label={t("profile.institution")} meta={d.institution} />
                 <Field label={t("profile.year")} meta={d.year} />
@@ -172,35 +169,42 @@ export default function ProfilePage() {
           })}
         </section>
 
-        <section aria-labelledby="skills" className="card space-y-3">
-          <h2 id="skills">{t("profile.skills")}</h2>
-          <p className="text-sm text-slate-700">{t("profile.skillsLead")}</p>
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {skills.map((s, i) => (
-              <li key={s.key} className="flex items-center justify-between gap-3">
-                <label htmlFor={`skill-${s.key}`} className="text-sm">{s.label}</label>
-                <input type="hidden" name={`skills[${i}].key`} value={s.key} />
-                {rate(`skills[${i}].level`, s.level, s.label, `skill-${s.key}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
-
-        <section aria-labelledby="languages" className="card space-y-3">
-          <h2 id="languages">{t("profile.languages")}</h2>
-          <p className="text-sm text-slate-700">{t("profile.languagesLead")}</p>
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {languages.map((l, i) => (
-              <li key={l.tag} className="flex items-center justify-between gap-3">
-                <label htmlFor={`language-${l.tag}`} className="text-sm">{languageNames[l.tag]}</label>
-                <input type="hidden" name={`languages[${i}].tag`} value={l.tag} />
-                {rate(`languages[${i}].level`, l.level, languageNames[l.tag] ?? l.tag, `language-${l.tag}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RatingSection id="skills" title={t("profile.skills")} lead={t("profile.skillsLead")} list="skills" itemKey="key"
+          items={skills.map((s) => ({ value: s.key, label: s.label, level: s.level }))} />
+        <RatingSection id="languages" title={t("profile.languages")} lead={t("profile.languagesLead")} list="languages" itemKey="tag"
+          items={languages.map((l) => ({ value: l.tag, label: languageNames[l.tag] ?? l.tag, level: l.level }))} />
         <button type="submit" className="btn-primary">{t("profile.save")}</button>
       </Form>
     </div>
+  );
+}
+
+/** A list of things rated 0 (none) to 5, posted as `list[i].itemKey` and `list[i].level`. */
+function RatingSection({ id, title, lead, list, itemKey, items }: {
+  id: string;
+  title: string;
+  lead: string;
+  list: "skills" | "languages";
+  itemKey: "key" | "tag";
+  items: Array<{ value: string; label: string; level: number }>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="card space-y-3">
+      <h2 id={id}>{title}</h2>
+      <p className="text-sm text-slate-700">{lead}</p>
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {items.map((item, i) => (
+          <li key={item.value} className="flex items-center justify-between gap-3">
+            <label htmlFor={`${id}-${item.value}`} className="text-sm">{item.label}</label>
+            <input type="hidden" name={`${list}[${i}].${itemKey}`} value={item.value} />
+            <select id={`${id}-${item.value}`} name={`${list}[${i}].level`} defaultValue={String(item.level)} className="field-input mt-0 w-auto">
+              <option value="0">{t("profile.none")}</option>
+              {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,13 +3,12 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import * as t from "../../db/schema";
 import { forbidden, requireViewer } from "~/auth/guards.server";
 import { FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { getLocale } from "~/i18n/locale.server";
-import { pick } from "~/i18n/resources";
 import { query } from "~/search/params";
+import { skillOptions } from "~/surveys/vocabulary.server";
 import { SearchUnavailable } from "~/search/search.server";
 import { searchTalents, talentSearchAccess, TALENTS_PAGE_SIZE, type TalentHit } from "~/talents/search.server";
 
@@ -33,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const params = paramsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { db, search } = context.services;
-  const skills = (await db.select({ key: t.skills.key, zh: t.skills.zh, en: t.skills.en }).from(t.skills).orderBy(t.skills.key)).map((s) => ({ key: s.key, label: pick(locale, s.zh, s.en) }));
+  const skills = await skillOptions(db, locale);
   const base = { locale, params, skills, hits: [] as TalentHit[], total: 0, pages: 1 };
   if (!access.allowed) return data({ ...base, problem: "talents.companyNotApproved" as const }, { status: 403 });
   try {
@@ -92,8 +91,8 @@ export default function TalentSearch() {
               <p className="text-sm text-slate-700">
                 {[hit.highestEducation ? t(`education.${hit.highestEducation as "phd"}`) : null, hit.yearsExperience != null ? t("talents.years", { count: hit.yearsExperience }) : null, hit.city, hit.countryOfResidence].filter(Boolean).join(" · ")}
               </p>
-              <p className="text-sm"><span className="font-medium">{t("talents.skills")}：</span>{(locale === "en" ? hit.skillsEn : hit.skillsZh).join("、")}</p>
-              <p className="text-sm"><span className="font-medium">{t("talents.fields")}：</span>{(locale === "en" ? hit.educationFieldsEn : hit.educationFieldsZh).map((f, i) => `${f}（${hit.educationFieldCodes[i] ?? ""}）`).join("、")}</p>
+              <p className="text-sm">{t("common.labelValue", { label: t("talents.skills"), value: (locale === "en" ? hit.skillsEn : hit.skillsZh).join(locale === "en" ? ", " : "、") })}</p>
+              <p className="text-sm">{t("common.labelValue", { label: t("talents.fields"), value: (locale === "en" ? hit.educationFieldsEn : hit.educationFieldsZh).map((f, i) => (locale === "en" ? `${f} (${hit.educationFieldCodes[i] ?? ""})` : `${f}（${hit.educationFieldCodes[i] ?? ""}）`)).join(locale === "en" ? ", " : "、") })}</p>
             </li>
           ))}
         </ul>

@@ -184,5 +184,4 @@ export const accountsEn: Widen<typeof accountsZhTW> = {
     emailVerified: "Confirmed",
     emailUnverified: "Not confirmed",
   },
-  devMailLink: "Development inbox",
 };

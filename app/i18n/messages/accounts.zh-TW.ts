@@ -182,5 +182,4 @@ export const accountsZhTW = {
     emailVerified: "已驗證",
     emailUnverified: "未驗證",
   },
-  devMailLink: "開發用收件匣",
 } as const;
