@@ -1,6 +1,9 @@
 import { talentsEn } from "./messages/talents.en";
 import { accountsEn } from "./messages/accounts.en";
 import { mailEn } from "./messages/mail.en";
+import { positionsEn } from "./messages/positions.en";
+import { applicationsEn } from "./messages/applications.en";
+import { matchingEn } from "./messages/matching.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -153,4 +156,7 @@ export const en: Messages = {
   ...accountsEn,
   ...talentsEn,
   ...mailEn,
+  ...positionsEn,
+  ...applicationsEn,
+  ...matchingEn,
 };

@@ -3,6 +3,9 @@
 import { talentsZhTW } from "./messages/talents.zh-TW";
 import { accountsZhTW } from "./messages/accounts.zh-TW";
 import { mailZhTW } from "./messages/mail.zh-TW";
+import { positionsZhTW } from "./messages/positions.zh-TW";
+import { applicationsZhTW } from "./messages/applications.zh-TW";
+import { matchingZhTW } from "./messages/matching.zh-TW";
 
 export const zhTW = {
   site: {
@@ -154,4 +157,7 @@ export const zhTW = {
   ...accountsZhTW,
   ...talentsZhTW,
   ...mailZhTW,
+  ...positionsZhTW,
+  ...applicationsZhTW,
+  ...matchingZhTW,
 } as const;

@@ -11,7 +11,20 @@ export interface TemplateData {
   /** `role` is already translated into the mail's language. */
   invitation: { organisation: string; inviter: string; role: string; url: string };
   "organisation-decision": { organisation: string; approved: boolean; reason?: string; url: string };
+  /** To the talent: a recruiter moved their application. */
+  "application-stage": { name: string; position: string; organisation: string; stage: MailStage; url: string };
+  /** To the company's people: a talent applied, accepted an invitation or withdrew. */
+  "application-activity": { position: string; talent: string; activity: "applied" | "accepted" | "declined" | "withdrawn"; url: string };
+  /** To the talent: a recruiter invites them to apply. */
+  "application-invitation": { name: string; position: string; organisation: string; url: string };
 }
+
+export type MailStage = "screening" | "interview" | "offer" | "hired" | "rejected";
+
+const stageZh: Record<MailStage, string> = { screening: "資格審查", interview: "面試", offer: "錄取通知", hired: "已錄用", rejected: "未錄取" };
+const stageEn: Record<MailStage, string> = { screening: "screening", interview: "interview", offer: "offer", hired: "hired", rejected: "not selected" };
+const activityZh = { applied: "應徵了", accepted: "接受了邀請並應徵", declined: "婉拒了應徵邀請", withdrawn: "撤回了應徵" } as const;
+const activityEn = { applied: "applied for", accepted: "accepted your invitation and applied for", declined: "declined your invitation to apply for", withdrawn: "withdrew their application for" } as const;
 export type TemplateName = keyof TemplateData;
 
 export interface RenderedEmail {
@@ -83,6 +96,30 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看單位資料", url }],
       notes: [],
     }),
+    "application-stage": ({ name, position, organisation, stage, url }) => ({
+      subject: `應徵進度更新：${position}`,
+      greeting: hello["zh-TW"](name),
+      paragraphs:
+        stage === "rejected"
+          ? [`感謝您應徵「${organisation}」的「${position}」職缺。很遺憾，這次未能進入下一階段。`]
+          : [`您應徵「${organisation}」的「${position}」職缺，目前進度為「${stageZh[stage]}」。`],
+      links: [{ label: "查看應徵進度", url }],
+      notes: [],
+    }),
+    "application-activity": ({ position, talent, activity, url }) => ({
+      subject: `「${position}」有新的應徵動態`,
+      greeting: "您好：",
+      paragraphs: [`${talent} ${activityZh[activity]}「${position}」。`],
+      links: [{ label: "查看應徵者", url }],
+      notes: [],
+    }),
+    "application-invitation": ({ name, position, organisation, url }) => ({
+      subject: `「${organisation}」邀請您應徵「${position}」`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`「${organisation}」看過您公開的人才資料，邀請您應徵「${position}」職缺。`, "您可以在平台上接受或婉拒這項邀請。"],
+      links: [{ label: "查看邀請", url }],
+      notes: [],
+    }),
     signature: "精準健康人才媒合平台",
     automatic: "這封信由系統自動寄出，請勿直接回覆。",
   },
@@ -132,6 +169,30 @@ const copy: Record<Locale, Copy> = {
         ? [`A programme officer has approved ${organisation}. It can now use all of the portal's features.`]
         : [`A programme officer has returned the application for ${organisation}. Please make the changes asked for and submit it again.`, ...(reason ? [`Reason: ${reason}`] : [])],
       links: [{ label: "View the organisation", url }],
+      notes: [],
+    }),
+    "application-stage": ({ name, position, organisation, stage, url }) => ({
+      subject: `Application update: ${position}`,
+      greeting: hello.en(name),
+      paragraphs:
+        stage === "rejected"
+          ? [`Thank you for applying for ${position} at ${organisation}. We are sorry that your application will not go further this time.`]
+          : [`Your application for ${position} at ${organisation} has moved to: ${stageEn[stage]}.`],
+      links: [{ label: "View your application", url }],
+      notes: [],
+    }),
+    "application-activity": ({ position, talent, activity, url }) => ({
+      subject: `New activity on ${position}`,
+      greeting: "Hello,",
+      paragraphs: [`${talent} ${activityEn[activity]} ${position}.`],
+      links: [{ label: "View the applicants", url }],
+      notes: [],
+    }),
+    "application-invitation": ({ name, position, organisation, url }) => ({
+      subject: `${organisation} invites you to apply for ${position}`,
+      greeting: hello.en(name),
+      paragraphs: [`${organisation} has seen your public talent profile and invites you to apply for ${position}.`, "You can accept or decline the invitation on the portal."],
+      links: [{ label: "View the invitation", url }],
       notes: [],
     }),
     signature: "Precision Health Talent Portal",

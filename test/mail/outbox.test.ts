@@ -187,6 +187,9 @@ describe("templates", () => {
     "account-exists": { name: hostile, loginUrl: "https://portal.example/login", resetUrl: "https://portal.example/forgot" },
     invitation: { organisation: hostile, inviter: hostile, role: "管理者", url: "https://portal.example/invite/i" },
     "organisation-decision": { organisation: hostile, approved: false, reason: hostile, url: "https://portal.example/org/o" },
+    "application-stage": { name: hostile, position: hostile, organisation: hostile, stage: "interview", url: "https://portal.example/applications/a" },
+    "application-activity": { position: hostile, talent: hostile, activity: "applied", url: "https://portal.example/positions/p/applicants" },
+    "application-invitation": { name: hostile, position: hostile, organisation: hostile, url: "https://portal.example/applications/a" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {
