@@ -128,7 +128,7 @@ async function writeRequirements(tx: Tx, positionId: string, input: PositionInpu
 }
 
 /** Stores the position as it now is as its next revision. */
-async function recordRevision(tx: Tx, positionId: string, editedBy: string) {
+export async function recordRevision(tx: Tx, positionId: string, editedBy: string | null) {
   const [position] = await tx.select().from(t.positions).where(eq(t.positions.id, positionId));
   const skills = await tx.select({ key: t.positionSkills.skillKey }).from(t.positionSkills).where(eq(t.positionSkills.positionId, positionId)).orderBy(asc(t.positionSkills.position));
   const fields = await tx.select({ code: t.positionEducationFields.fieldCode }).from(t.positionEducationFields).where(eq(t.positionEducationFields.positionId, positionId));

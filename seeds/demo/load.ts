@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
+import { recordRevision } from "../../app/positions/positions.server";
 import { DEMO_PASSWORD, demoAccounts, demoOrganisations, demoPositions, demoTalents } from "./data";
 
 export async function loadDemoData(db: Database): Promise<void> {
@@ -69,6 +70,12 @@ export async function loadDemoData(db: Database): Promise<void> {
       if (!position) throw new Error(`Demo position ${p.title} was not saved`);
       const skills = await tx.select().from(t.occupationSkills).where(eq(t.occupationSkills.occupationId, occupation.id));
       await tx.insert(t.positionSkills).values(skills.map((s) => ({ positionId: position.id, skillKey: s.skillKey, position: s.position })));
+      if (!occupation.anyEducationField) {
+        const fields = await tx.select().from(t.occupationEducationFields).where(eq(t.occupationEducationFields.occupationId, occupation.id));
+        if (fields.length > 0) await tx.insert(t.positionEducationFields).values(fields.map((f) => ({ positionId: position.id, fieldCode: f.fieldCode })));
+      }
+      // Like a position posted through the portal, it starts its edit history at revision 1.
+      await recordRevision(tx, position.id, null);
     }
 
     // Accounts: created once; a password changed since keeps its change.
