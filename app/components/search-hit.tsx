@@ -9,7 +9,7 @@ import { Highlighted, plain } from "./highlighted";
 type Hit = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-export function hitHref(kind: SearchKind, hit: Hit): string | null {
+export function hitHref(kind: SearchKind, hit: Hit): string {
   switch (kind) {
     case "occupations":
       return `/occupations/${plain(hit.surveyKey)}/${plain(hit.code)}`;
@@ -18,7 +18,7 @@ export function hitHref(kind: SearchKind, hit: Hit): string | null {
     case "skills":
       return `/search?kind=occupations&skill=${encodeURIComponent(plain(hit.key))}`;
     case "positions":
-      return null;
+      return `/positions/${encodeURIComponent(plain(hit.id))}`;
   }
 }
 

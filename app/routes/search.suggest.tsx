@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             kind: g.kind,
             title: plain(hitTitle(g.kind, hit, locale)),
             detail: plain(g.kind === "occupations" ? hit.code : g.kind === "positions" ? (locale === "en" ? hit.organisationEn : hit.organisationZh) : ""),
-            href: hitHref(g.kind, hit) ?? `/search?kind=positions&q=${encodeURIComponent(parsed.data)}`,
+            href: hitHref(g.kind, hit),
           })),
         })),
     });
