@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -12,6 +12,8 @@ import { ErrorList, Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { educationFieldOptions, skillOptions } from "~/surveys/vocabulary.server";
 import { getProfile, saveProfile } from "~/talents/profile.server";
+import { CvSection } from "~/talents/cv-section";
+import { describeCv } from "~/talents/cv.server";
 
 export const meta: MetaFunction = () => [{ title: "我的人才資料 · My profile" }];
 
@@ -49,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "update:talent-profile:own");
   const db = context.services.db;
   const locale = await getLocale(request);
-  const [saved, skills, fields] = await Promise.all([getProfile(db, viewer.id), skillOptions(db, locale), educationFieldOptions(db, locale)]);
+  const [saved, skills, fields, cv] = await Promise.all([getProfile(db, viewer.id), skillOptions(db, locale), educationFieldOptions(db, locale), describeCv(db, viewer.id, locale)]);
   const skillLevel = new Map(saved.skills.map((s) => [s.skillKey, s.level]));
   const languageLevel = new Map(saved.languages.map((l) => [l.language, l.proficiency]));
   return {
@@ -66,6 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     skills: skills.map((s) => ({ ...s, level: skillLevel.get(s.key) ?? 0 })),
     languages: languageTags.map((tag) => ({ tag, level: languageLevel.get(tag) ?? 0 })),
     fields,
+    cv,
     languageNames: Object.fromEntries(languageTags.map((tag) => [tag, new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag])),
   };
 }
@@ -102,7 +105,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, skills, languages, fields: educationFields, languageNames } = useLoaderData<typeof loader>();
+  const { profile, skills, languages, fields: educationFields, languageNames, cv } = useLoaderData<typeof loader>();
+  // routes/profile.cv shows the CV section itself after a refused upload, with the reason beside the field.
+  const cvOutlet = useOutlet();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useZodForm(schema, { lastResult: actionData?.result, defaultValue: profile });
@@ -114,6 +119,7 @@ export default function ProfilePage() {
         <p className="max-w-3xl text-slate-700">{t("profile.lead")}</p>
       </header>
       {actionData?.saved ? <FormMessage tone="success">{t("profile.saved")}</FormMessage> : null}
+      {cvOutlet ?? <CvSection cv={cv} />}
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         <section aria-labelledby="about" className="card grid gap-4 sm:grid-cols-2">
           <h2 id="about" className="sm:col-span-2">{t("profile.about")}</h2>

@@ -47,6 +47,8 @@ export const samplePaths: Record<string, string> = {
   "routes/dev.mail": "/dev/mail",
   "routes/talents._index": "/talents?q=GMP",
   "routes/profile": "/profile",
+  "routes/profile.cv": "/profile/cv",
+  "routes/talents.$userId.cv": "/talents/00000000-0000-4000-8000-000000000000/cv",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -92,4 +94,8 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/talents._index": { loader: only({ company_recruiter: 200, ...office }) },
   // A talent's own profile; an empty form is refused field by field.
   "routes/profile": { loader: only({ talent: 200 }), action: only({ talent: 400 }) },
+  // The talent's own CV; an empty form (neither an upload nor a removal) is refused.
+  "routes/profile.cv": { action: only({ talent: 400 }) },
+  // A CV is a 404 to everyone who may not read it, and when there is none (the sample has none).
+  "routes/talents.$userId.cv": { loader: signedIn(404) },
 };
