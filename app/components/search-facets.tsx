@@ -1,5 +1,6 @@
 // Facets as links that add or remove one value from the URL, with the count each would show.
 // Plain links work without JavaScript, can be shared, and the back button undoes them.
+import type { TFunction } from "i18next";
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SearchKind } from "~/search/kinds";
@@ -59,7 +60,8 @@ export function FacetPanel({ kind, facets, selection }: { kind: SearchKind; face
   );
 }
 
-type T = ReturnType<typeof useTranslation>["t"];
+// i18next's own type: deriving it from useTranslation gets "excessively deep" once the message tree grows.
+type T = TFunction;
 
 function facetLabel(t: T, kind: SearchKind, field: string): string {
   switch (field) {

@@ -3,7 +3,7 @@
 // an approved company may), and ends closed or filled. Every saved version is kept as a revision, so
 // applicants can see what they applied to, and every write queues the positions index job in its own
 // transaction so search follows.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { enqueueIndexJobs } from "../../search/sync";
@@ -158,6 +158,7 @@ export async function createPosition(db: Database, viewer: Viewer, organisationI
     await writeRequirements(tx, position!.id, input);
     await recordRevision(tx, position!.id, viewer.id);
     await recordAudit(tx, { actorUserId: viewer.id, action: "position-created", entity: "position", entityId: position!.id, ip });
+    await enqueueIndexJobs(tx, [{ index: "positions", id: position!.id }]);
     return position!;
   });
 }
@@ -301,8 +302,27 @@ export async function listRevisions(db: Database, positionId: string) {
     .orderBy(desc(t.positionRevisions.revision));
 }
 
-/** Open positions of approved companies for a survey occupation code (any survey), newest first. */
-export async function listOpenPositionsForOccupation(db: Database, occupationCode: string, limit = 20) {
+/** Published positions of approved companies for a survey occupation code (any survey) whose deadline has not passed. */
+const openForOccupation = (occupationCode: string) =>
+  and(
+    eq(t.occupations.code, occupationCode),
+    eq(t.positions.status, "published"),
+    eq(t.organisations.approval, "approved"),
+    or(isNull(t.positions.applicationDeadline), gte(t.positions.applicationDeadline, todayInTaipei())),
+  );
+
+export async function countOpenPositionsForOccupation(db: Database, occupationCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(t.positions)
+    .innerJoin(t.organisations, eq(t.organisations.id, t.positions.organisationId))
+    .innerJoin(t.occupations, eq(t.occupations.id, t.positions.occupationId))
+    .where(openForOccupation(occupationCode));
+  return row?.n ?? 0;
+}
+
+/** Open positions for a survey occupation code (any survey), newest first. */
+export async function listOpenPositionsForOccupation(db: Database, occupationCode: string, limit = 20, offset = 0) {
   return db
     .select({
       id: t.positions.id,
@@ -319,7 +339,8 @@ export async function listOpenPositionsForOccupation(db: Database, occupationCod
     .from(t.positions)
     .innerJoin(t.organisations, eq(t.organisations.id, t.positions.organisationId))
     .innerJoin(t.occupations, eq(t.occupations.id, t.positions.occupationId))
-    .where(and(eq(t.occupations.code, occupationCode), eq(t.positions.status, "published"), eq(t.organisations.approval, "approved")))
-    .orderBy(desc(t.positions.publishedAt))
-    .limit(limit);
+    .where(openForOccupation(occupationCode))
+    .orderBy(desc(t.positions.publishedAt), asc(t.positions.id))
+    .limit(limit)
+    .offset(offset);
 }
