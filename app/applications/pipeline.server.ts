@@ -13,7 +13,7 @@ import type { Viewer } from "../auth/session.server";
 import { enqueueEmail } from "../mail/outbox.server";
 import type { MailStage } from "../mail/templates";
 import { isOpenForApplications } from "../positions/positions.server";
-import { companyMoves, talentMayWithdraw, type Stage } from "./stages";
+import { companyMoves, scorecardStages, talentMayWithdraw, type Stage } from "./stages";
 
 export type Application = typeof t.applications.$inferSelect;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -269,7 +269,7 @@ export async function saveScorecard(db: Database, viewer: Viewer, applicationId:
     const application = await lockApplication(tx, applicationId);
     const { position } = await positionContext(tx, application.positionId);
     requireMember(viewer, position.organisationId);
-    if (!["interview", "offer", "hired", "rejected"].includes(application.stage)) throw new PipelineRuleError("notInterviewStage");
+    if (!scorecardStages.includes(application.stage)) throw new PipelineRuleError("notInterviewStage");
     const criteria = await tx.select({ key: t.positionSkills.skillKey }).from(t.positionSkills).where(eq(t.positionSkills.positionId, position.id));
     const allowed = new Set(criteria.map((c) => c.key));
     const entries = Object.entries(input.scores);
@@ -306,7 +306,7 @@ export async function getApplicationFor(db: Database, viewer: Viewer, applicatio
   const actor = t.users;
   const [events, cards, criteria] = await Promise.all([
     db
-      .select({ id: t.applicationStageEvents.id, from: t.applicationStageEvents.fromStage, to: t.applicationStageEvents.toStage, note: t.applicationStageEvents.note, at: t.applicationStageEvents.at, actor: actor.displayName })
+      .select({ id: t.applicationStageEvents.id, from: t.applicationStageEvents.fromStage, to: t.applicationStageEvents.toStage, note: t.applicationStageEvents.note, at: t.applicationStageEvents.at, actorId: t.applicationStageEvents.actorUserId, actor: actor.displayName })
       .from(t.applicationStageEvents)
       .leftJoin(actor, eq(actor.id, t.applicationStageEvents.actorUserId))
       .where(eq(t.applicationStageEvents.applicationId, applicationId))

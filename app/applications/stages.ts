@@ -23,5 +23,8 @@ export function companyMoves(from: Stage): Stage[] {
   return [...forward, "rejected"];
 }
 
+/** Stages at which interviewers may fill in scorecards: from the interview on. */
+export const scorecardStages: readonly Stage[] = ["interview", "offer", "hired", "rejected"];
+
 /** The talent may withdraw at any point before the application ends. */
 export const talentMayWithdraw = (stage: Stage) => !isTerminal(stage);
