@@ -49,6 +49,8 @@ export const samplePaths: Record<string, string> = {
   "routes/profile": "/profile",
   "routes/profile.cv": "/profile/cv",
   "routes/talents.$userId.cv": "/talents/00000000-0000-4000-8000-000000000000/cv",
+  "routes/positions.$id_.applicants": "/positions/00000000-0000-4000-8000-000000000000/applicants",
+  "routes/applications.$id": "/applications/00000000-0000-4000-8000-000000000000",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -98,4 +100,9 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/profile.cv": { action: only({ talent: 400 }) },
   // A CV is a 404 to everyone who may not read it, and when there is none (the sample has none).
   "routes/talents.$userId.cv": { loader: signedIn(404) },
+  // Members of the position's company and the office; the sample position does not exist.
+  "routes/positions.$id_.applicants": { loader: only({ company_recruiter: 404, programme_officer: 404, admin: 404 }) },
+  // An application is a 404 to everyone who may not see it (the sample does not exist); only talents and
+  // recruiters may write, and an empty form is refused before anything is looked up.
+  "routes/applications.$id": { loader: signedIn(404), action: only({ talent: 400, company_recruiter: 400 }) },
 };
