@@ -46,6 +46,8 @@ export const MATCH_WEIGHTS = {
 } as const;
 
 export type PartKey = keyof typeof MATCH_WEIGHTS;
+/** The parts in the order every breakdown lists them. */
+export const PART_KEYS = Object.keys(MATCH_WEIGHTS) as PartKey[];
 
 /** A skill or language rated 1–2 earns half its share; 3 or more (or unrated language) earns all of it. */
 export const SOLID_LEVEL = 3;
@@ -192,7 +194,8 @@ function scoreExperience(requirement: MatchRequirement, candidate: MatchCandidat
   return { key: "experience", weight, earned, met, years, band: requirement.experience, min, max, relation };
 }
 
-function normaliseCity(city: string | null): string | null {
+/** 台 and 臺 are the same city, whatever the case and spacing. */
+export function normaliseCity(city: string | null): string | null {
   const trimmed = city?.trim().toLowerCase().replaceAll("台", "臺");
   return trimmed ? trimmed : null;
 }
