@@ -190,19 +190,19 @@ export default function ApplicationPage() {
 
       {page.view === "talent" ? <TalentActions stage={page.stage} organisation={page.organisation} mayWithdraw={page.mayWithdraw} notice={notice("talent")} /> : null}
 
-      <section aria-labelledby="cover-note" className="card space-y-2">
-        <h2 id="cover-note">{page.origin === "invited" ? t("applications.application.invitationNote") : t("applications.application.coverNote")}</h2>
+      <section aria-labelledby="cover-note-heading" className="card space-y-2">
+        <h2 id="cover-note-heading">{page.origin === "invited" ? t("applications.application.invitationNote") : t("applications.application.coverNote")}</h2>
         <p className="whitespace-pre-line">{page.coverNote || t("applications.application.noCoverNote")}</p>
       </section>
 
-      <section aria-labelledby="history" className="card space-y-3">
-        <h2 id="history">{t("applications.application.history")}</h2>
+      <section aria-labelledby="history-heading" className="card space-y-3">
+        <h2 id="history-heading">{t("applications.application.history")}</h2>
         <StageHistory entries={history} />
       </section>
 
       {page.view === "company" && company ? (
-        <section aria-labelledby="move" className="card space-y-3">
-          <h2 id="move">{t("applications.move.heading")}</h2>
+        <section aria-labelledby="move-heading" className="card space-y-3">
+          <h2 id="move-heading">{t("applications.move.heading")}</h2>
           {notice("move")}
           {company.moves.length > 0 ? (
             <MoveForm key={page.stage} stage={page.stage} moves={company.moves} lastResult={reply?.form === "move" ? (reply.result ?? null) : null} />
@@ -213,8 +213,8 @@ export default function ApplicationPage() {
       ) : null}
 
       {company ? (
-        <section aria-labelledby="scorecards" className="card space-y-4">
-          <h2 id="scorecards">{t("applications.scorecards.heading")}</h2>
+        <section aria-labelledby="scorecards-heading" className="card space-y-4">
+          <h2 id="scorecards-heading">{t("applications.scorecards.heading")}</h2>
           <p className="text-sm text-slate-700">{t("applications.scorecards.lead")}</p>
           <ScorecardList criteria={company.criteria} cards={company.cards} averages={company.averages} />
           {page.view === "company" ? (
