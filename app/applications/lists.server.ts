@@ -20,7 +20,8 @@ export async function listApplicants(db: Database, positionId: string) {
     .from(t.applications)
     .innerJoin(t.users, eq(t.users.id, t.applications.talentUserId))
     .where(eq(t.applications.positionId, positionId))
-    .orderBy(asc(t.applications.createdAt));
+    // The id breaks ties, so pages of the list never repeat or skip anyone.
+    .orderBy(asc(t.applications.createdAt), asc(t.applications.id));
 }
 
 export type StageCounts = Partial<Record<Stage, number>>;
