@@ -72,7 +72,7 @@ function generateRound(applicantCount: number, seed: number): MatchInput {
   const capacities = weights.map((w) => Math.floor((totalSeats * w) / weightSum));
   for (let left = totalSeats - capacities.reduce((sum, c) => sum + c, 0); left > 0; left--) capacities[Math.floor(random() * unitCount)]!++;
 
-  const units: MatchInput["units"] = {};
+  const units: Record<string, { capacity: number; ranking: string[] }> = {};
   unitIds.forEach((id, u) => {
     const scored = listers[u]!.filter(() => random() >= CONFIG.unacceptable).map((a) => ({ a, score: quality[a]! + 0.3 * random() }));
     scored.sort((x, y) => y.score - x.score);

@@ -1,12 +1,6 @@
-// The PhD programme's match: applicant-proposing deferred acceptance with unit quotas (many-to-one),
-// as the NRMP runs it. It yields the applicant-optimal stable matching: no applicant and unit would
-// both rather be matched to each other, and every applicant gets the best unit they can get in any
-// stable matching. Pure: no database or server imports, so the office's pages and `npm run match`
-// run exactly this code. Internally ids become integers and everything lives in typed arrays, so
-// 100,000 applicants × 20 preferences match in well under a second (bench/match.ts).
-export { verifyMatching, type BlockingPair, type MatchVerification } from "./verify-matching";
-export { offerFreedSeat, withoutApplicant, type FreedSeatOutcome, type SeatMove } from "./freed-seat";
-export { createPlacementExplainer, explainPlacement, type NotHigher, type PlacementExplanation } from "./explain-placement";
+// Applicant-proposing deferred acceptance with unit quotas (many-to-one), as the NRMP runs it. Ids become
+// integers and everything lives in typed arrays, so 100,000 applicants × 20 preferences match in well
+// under a second (bench/match.ts). Import it through ./match.
 
 /** One round's preferences, as the office exports them and the CLI reads them. */
 export interface MatchInput {

@@ -1,7 +1,7 @@
 // Why an applicant was not placed higher: for each unit they listed above their result, the reason in
 // data, for the applicant's result page to put into words. In a stable matching there are only these
 // reasons; anything else means the matching is not stable, and the explainer says so instead of guessing.
-import type { Assignments, MatchInput } from "./match";
+import type { Assignments, MatchInput } from "./deferred-acceptance";
 
 export type NotHigher =
   /** The unit did not rank the applicant (after the interview, it found them not acceptable). */

@@ -1,17 +1,17 @@
-// A seat freed when an admitted trainee declines or misses check-in goes down the unit's waitlist; the
-// applicant who takes it frees their own seat, which goes down that unit's waitlist, and so on.
+// A seat freed when an admitted trainee declines or misses check-in. The new matching is the match
+// re-run without that trainee: deferred acceptance on the smaller market. So it is stable and
+// applicant-optimal by the same proof as the match itself, and anyone can reproduce it with
+// `npm run match` on the stored input minus the trainee. With one applicant fewer competing, every
+// other applicant does at least as well as before (Gale and Sotomayor's comparative statics), so
+// nobody placed loses their seat: the moves are applicants moving up. In the new matching each unit's
+// freed seat is held by the first on its waitlist who still wants it, given where everyone ends up.
 //
-// Why the chain keeps the matching stable, and lands exactly where re-running the whole match without
-// the decliner would: in applicant-proposing deferred acceptance an applicant prefers a unit to their
-// result exactly when that unit rejected them, so a unit's waitlist is the set of proposals it turned
-// down. Without the decliner, the unit that held them keeps its other applicants and takes the best
-// proposal it had turned down from someone who still wants it — the first on its waitlist. That applicant
-// now stops there, so the proposals they made further down their list never happen: the unit they leave
-// takes the best of its own turned-down proposals, and so on. Proposals that were rejected anyway change
-// nothing, and nobody proposes anywhere new, so the chain ends in the matching deferred acceptance gives
-// on the smaller market: stable, applicant-optimal, and nobody already placed loses their seat
-// (test/placement/match.test.ts checks both, and equality with a re-run, on random instances).
-import type { Assignments, MatchInput } from "./match";
+// Not the shortcut of handing the seat to whoever is first on the waitlist right now and following
+// the chain of vacated seats: that also ends stable, but can stop short. Example (test/placement):
+// bo declines the clinic; di, unplaced, is first on its waitlist and would take it, while ann would
+// stay at the lab. Without bo, ann keeps the clinic (which she prefers) and di gets the lab (which
+// di prefers): both better off.
+import { runDeferredAcceptance, type Assignments, type MatchInput } from "./deferred-acceptance";
 
 export interface SeatMove {
   applicant: string;
@@ -24,10 +24,10 @@ export interface FreedSeatOutcome {
   input: MatchInput;
   /** The new matching; the decliner is no longer in it. */
   assignments: Assignments;
-  /** Who moved, in the order the seats were offered. */
+  /** Who moved up, following the freed seat: first who took it, then who took theirs, and so on. */
   moves: SeatMove[];
-  /** The unit whose seat stays empty at the end of the chain (nobody on its waitlist wants it), if any. */
-  unfilled: string | null;
+  /** Units left with more empty seats than before (nobody who wants them remains); for the post-match round. */
+  emptied: string[];
 }
 
 /** The market as if `applicantId` had never applied: their list and their place in every ranking are gone. */
@@ -42,35 +42,54 @@ export function withoutApplicant(input: MatchInput, applicantId: string): MatchI
 }
 
 /**
- * `assignments` must be a stable matching of `input` (the published match, or the outcome of an earlier
- * decline). Returns the matching after `decliner` gives up their seat and leaves the programme.
+ * `assignments` is the matching in force for `input` (the published match, or the outcome of an earlier
+ * decline); returns the matching after `decliner` gives up their seat and leaves the round.
  */
 export function offerFreedSeat(input: MatchInput, assignments: Assignments, decliner: string): FreedSeatOutcome {
   if (!Object.hasOwn(input.applicants, decliner)) throw new Error(`"${decliner}" is not an applicant of this match`);
   const market = withoutApplicant(input, decliner);
-  const current: Assignments = Object.create(null);
-  for (const [id, unit] of Object.entries(assignments)) if (id !== decliner) current[id] = unit;
+  const next = runDeferredAcceptance(market).assignments;
+  const before = (applicant: string) => (Object.hasOwn(assignments, applicant) ? assignments[applicant]! : null);
+
   const moves: SeatMove[] = [];
-  let vacancy = Object.hasOwn(assignments, decliner) ? assignments[decliner]! : null;
-  while (vacancy !== null) {
-    const taker = firstStillWanting(market, current, vacancy);
-    if (taker === null) return { input: market, assignments: current, moves, unfilled: vacancy };
-    const from = current[taker] ?? null;
-    moves.push({ applicant: taker, from, to: vacancy });
-    current[taker] = vacancy;
-    vacancy = from;
+  for (const applicant of Object.keys(next)) {
+    const to = next[applicant];
+    if (to === before(applicant)) continue;
+    if (to === null || to === undefined) throw new Error(`"${applicant}" would lose their seat; a re-run without "${decliner}" cannot do that`);
+    moves.push({ applicant, from: before(applicant), to });
   }
-  return { input: market, assignments: current, moves, unfilled: null };
+
+  const filledBefore = countByUnit(Object.entries(assignments));
+  const filledAfter = countByUnit(Object.entries(next));
+  const emptied = Object.keys(input.units).filter((unit) => (filledAfter.get(unit) ?? 0) < (filledBefore.get(unit) ?? 0));
+  return { input: market, assignments: next, moves: followTheSeat(before(decliner), moves), emptied };
 }
 
-/** The first applicant in the unit's ranking who listed it above what they hold now (or hold nothing). */
-function firstStillWanting(market: MatchInput, current: Assignments, unit: string): string | null {
-  for (const applicant of market.units[unit]!.ranking) {
-    const preferences = market.applicants[applicant]!;
-    const wanted = preferences.indexOf(unit);
-    if (wanted < 0) continue;
-    const held = current[applicant] ?? null;
-    if (held === null || wanted < preferences.indexOf(held)) return applicant;
+/**
+ * Orders the moves as one chain: who took the freed seat, who took the seat they left, and so on. A unit
+ * can come up twice (someone leaves it for a seat another vacated), so this walks the moves as an Euler
+ * path (Hierholzer) from the freed seat; moves it cannot reach, if there ever were any, go last.
+ */
+function followTheSeat(freed: string | null, moves: SeatMove[]): SeatMove[] {
+  const into = new Map<string, SeatMove[]>();
+  for (const move of [...moves].reverse()) into.set(move.to, [...(into.get(move.to) ?? []), move]);
+  const chain: SeatMove[] = [];
+  const stack: { seat: string | null; move?: SeatMove }[] = [{ seat: freed }];
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const taker = top.seat === null ? undefined : into.get(top.seat)?.pop();
+    if (taker) stack.push({ seat: taker.from, move: taker });
+    else {
+      stack.pop();
+      if (top.move) chain.push(top.move);
+    }
   }
-  return null;
+  chain.reverse();
+  return [...chain, ...moves.filter((move) => !chain.includes(move))];
+}
+
+function countByUnit(entries: [string, string | null][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [, unit] of entries) if (unit !== null) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  return counts;
 }

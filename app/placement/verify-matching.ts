@@ -1,6 +1,6 @@
 // The check the office reads before publishing a match. Written apart from the algorithm, with plain
 // maps and no shared code, so a fault in one is not silently repeated in the other.
-import type { Assignments, MatchInput } from "./match";
+import type { Assignments, MatchInput } from "./deferred-acceptance";
 
 export interface BlockingPair {
   applicant: string;
