@@ -20,6 +20,7 @@ export function AccountMenu() {
   }
   return (
     <nav aria-label={t("auth.account")} className="flex flex-wrap items-center gap-2 text-sm">
+      {hasProfile ? <Link to="/my">{t("matching.my.nav")}</Link> : null}
       {hasProfile ? <Link to="/profile">{t("profile.nav")}</Link> : null}
       {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}

@@ -46,8 +46,6 @@ export const MATCH_WEIGHTS = {
 } as const;
 
 export type PartKey = keyof typeof MATCH_WEIGHTS;
-/** The parts in the order every breakdown lists them. */
-export const PART_KEYS = Object.keys(MATCH_WEIGHTS) as PartKey[];
 
 /** A skill or language rated 1–2 earns half its share; 3 or more (or unrated language) earns all of it. */
 export const SOLID_LEVEL = 3;
