@@ -1,5 +1,5 @@
 // Streams the server render, with the CSP nonce available to <Scripts> through context.
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -18,6 +18,21 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(error);
 };
 export const streamTimeout = ABORT_DELAY;
+
+/**
+ * React 18's streaming renderer sends a whole 2048-byte buffer even when a multi-byte character did not
+ * fit at its end, so one to three unwritten zero bytes reach the page and Chinese text shows a stray NUL
+ * (facebook/react#24985, fixed only in React 19). HTML never contains NUL: drop the zeros ending a chunk.
+ */
+export function withoutStrayNulls(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -38,7 +53,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutStrayNulls();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
