@@ -69,6 +69,7 @@ function describePath(path: readonly PropertyKey[]): string {
   const who = part === "applicants" ? `applicant "${id}"` : part === "units" ? `unit "${id}"` : `${part}.${id}`;
   if (part === "applicants" && rest.length === 1) return `${who}, preference ${Number(rest[0]) + 1}`;
   if (part === "units" && rest[0] === "ranking" && rest.length === 2) return `${who}, ranking place ${Number(rest[1]) + 1}`;
+  if (part === "units" && rest[0] === "capacity") return who; // the message says "capacity"
   return [who, ...rest].join(" ");
 }
 
