@@ -6,11 +6,15 @@ import { ForecastChart } from "~/components/forecast-chart";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { getOccupation } from "~/occupations/queries.server";
+import { OpenPositions } from "~/positions/open-positions";
+import { countOpenPositionsForOccupation, listOpenPositionsForOccupation } from "~/positions/positions.server";
 import { dbFrom } from "~/services.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.occupation.titleZh} ${data.occupation.titleEn} (${data.occupation.code})` : "Not found" },
 ];
+
+const OPEN_POSITIONS_PER_PAGE = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Public page.
@@ -19,11 +23,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!/^\d{6}$/.test(code) || !/^[a-z0-9-]{1,64}$/.test(survey)) throw new Response("Not found", { status: 404 });
   const found = await getOccupation(dbFrom(context), survey, code);
   if (!found) throw new Response("Not found", { status: 404 });
-  return { locale: await getLocale(request), ...found };
+  const db = dbFrom(context);
+  const pages = Math.max(1, Math.ceil((await countOpenPositionsForOccupation(db, code)) / OPEN_POSITIONS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
+  const positions = await listOpenPositionsForOccupation(db, code, OPEN_POSITIONS_PER_PAGE, (page - 1) * OPEN_POSITIONS_PER_PAGE);
+  return { locale: await getLocale(request), ...found, openPositions: { page, pages, positions } };
 }
 
 export default function OccupationPage() {
-  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes } =
+  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes, openPositions } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
@@ -102,6 +110,8 @@ export default function OccupationPage() {
           </ul>
         )}
       </section>
+
+      <OpenPositions locale={locale} occupationId={o.id} {...openPositions} />
 
       {otherSurveys.length > 0 && (
         <section aria-labelledby="other-surveys" className="space-y-2">

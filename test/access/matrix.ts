@@ -49,6 +49,9 @@ export const samplePaths: Record<string, string> = {
   "routes/profile": "/profile",
   "routes/profile.cv": "/profile/cv",
   "routes/talents.$userId.cv": "/talents/00000000-0000-4000-8000-000000000000/cv",
+  "routes/positions.new": "/positions/new",
+  "routes/positions.$id": "/positions/00000000-0000-4000-8000-000000000000",
+  "routes/positions.$id_.edit": "/positions/00000000-0000-4000-8000-000000000000/edit",
   "routes/positions.$id_.applicants": "/positions/00000000-0000-4000-8000-000000000000/applicants",
   "routes/applications.$id": "/applications/00000000-0000-4000-8000-000000000000",
   "routes/positions.$id_.candidates": "/positions/00000000-0000-4000-8000-000000000000/candidates",
@@ -103,6 +106,12 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/profile.cv": { action: only({ talent: 400 }) },
   // A CV is a 404 to everyone who may not read it, and when there is none (the sample has none).
   "routes/talents.$userId.cv": { loader: signedIn(404) },
+  // Company recruiters post positions (the choice of occupation without ?occupation=); an empty form is refused.
+  "routes/positions.new": { loader: only({ company_recruiter: 200 }), action: only({ company_recruiter: 400 }) },
+  // A position is a 404 to everyone who may not see it, and the sample does not exist.
+  "routes/positions.$id": { loader: all(404), action: signedIn(404) },
+  // Members of the position's company; the sample position does not exist.
+  "routes/positions.$id_.edit": { loader: only({ company_recruiter: 404 }), action: only({ company_recruiter: 404 }) },
   // Members of the position's company and the office; the sample position does not exist.
   "routes/positions.$id_.applicants": { loader: only({ company_recruiter: 404, programme_officer: 404, admin: 404 }) },
   // An application is a 404 to everyone who may not see it (the sample does not exist); only talents and
