@@ -17,6 +17,10 @@ export interface TemplateData {
   "application-activity": { position: string; talent: string; activity: "applied" | "accepted" | "declined" | "withdrawn"; url: string };
   /** To the talent: a recruiter invites them to apply. */
   "application-invitation": { name: string; position: string; organisation: string; url: string };
+  /** To a training unit's people: the programme office returned the unit's quota application. */
+  "quota-returned": { unit: string; round: string; reason: string; url: string };
+  /** To a training unit's people: the round's quota allocations are published (0: none). */
+  "quota-results": { unit: string; round: string; quota: number; url: string };
 }
 
 export type MailStage = "screening" | "interview" | "offer" | "hired" | "rejected";
@@ -120,6 +124,20 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看邀請", url }],
       notes: [],
     }),
+    "quota-returned": ({ unit, round, reason, url }) => ({
+      subject: `「${round}」培訓單位申請已退回補正`,
+      greeting: "您好：",
+      paragraphs: [`專案辦公室已退回「${unit}」在「${round}」的培訓單位申請，請依說明補正後，於申請截止前重新送出。`, `退回原因：${reason}`],
+      links: [{ label: "查看並修改申請", url }],
+      notes: [],
+    }),
+    "quota-results": ({ unit, round, quota, url }) => ({
+      subject: `「${round}」員額審查結果公告`,
+      greeting: "您好：",
+      paragraphs: [quota > 0 ? `「${unit}」在「${round}」獲核配 ${quota} 名博士級生技訓儲菁英員額。` : `很遺憾，「${unit}」在「${round}」未獲核配員額。`],
+      links: [{ label: "查看公告結果", url }],
+      notes: [],
+    }),
     signature: "精準健康人才媒合平台",
     automatic: "這封信由系統自動寄出，請勿直接回覆。",
   },
@@ -193,6 +211,20 @@ const copy: Record<Locale, Copy> = {
       greeting: hello.en(name),
       paragraphs: [`${organisation} has seen your public talent profile and invites you to apply for ${position}.`, "You can accept or decline the invitation on the portal."],
       links: [{ label: "View the invitation", url }],
+      notes: [],
+    }),
+    "quota-returned": ({ unit, round, reason, url }) => ({
+      subject: `${round}: your training-unit application was returned`,
+      greeting: "Hello,",
+      paragraphs: [`The programme office has returned the application of ${unit} for ${round}. Please make the changes asked for and submit it again before the application deadline.`, `Reason: ${reason}`],
+      links: [{ label: "View and edit the application", url }],
+      notes: [],
+    }),
+    "quota-results": ({ unit, round, quota, url }) => ({
+      subject: `${round}: quota allocation results`,
+      greeting: "Hello,",
+      paragraphs: [quota > 0 ? `${unit} has been allocated ${quota} PhD trainee place${quota === 1 ? "" : "s"} in ${round}.` : `We are sorry: ${unit} has not been allocated any trainee places in ${round}.`],
+      links: [{ label: "View the published results", url }],
       notes: [],
     }),
     signature: "Precision Health Talent Portal",

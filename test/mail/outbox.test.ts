@@ -190,6 +190,8 @@ describe("templates", () => {
     "application-stage": { name: hostile, position: hostile, organisation: hostile, stage: "interview", url: "https://portal.example/applications/a" },
     "application-activity": { position: hostile, talent: hostile, activity: "applied", url: "https://portal.example/positions/p/applicants" },
     "application-invitation": { name: hostile, position: hostile, organisation: hostile, url: "https://portal.example/applications/a" },
+    "quota-returned": { unit: hostile, round: hostile, reason: hostile, url: "https://portal.example/unit/rounds/r?unit=u" },
+    "quota-results": { unit: hostile, round: hostile, quota: 3, url: "https://portal.example/programmes/phd/rounds/2027" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {
