@@ -9,6 +9,7 @@ export function AccountMenu() {
   const isOffice = useCan("approve:organisation:any");
   const isAdmin = useCan("manage:user-role:any");
   const findsTalent = useCan("read:talent-profile:organisation");
+  const recruits = useCan("create:position:organisation");
   const hasProfile = useCan("update:talent-profile:own");
   if (!viewer) {
     return (
@@ -22,6 +23,7 @@ export function AccountMenu() {
     <nav aria-label={t("auth.account")} className="flex flex-wrap items-center gap-2 text-sm">
       {hasProfile ? <Link to="/my">{t("matching.my.nav")}</Link> : null}
       {hasProfile ? <Link to="/profile">{t("profile.nav")}</Link> : null}
+      {recruits ? <Link to="/company">{t("applications.dashboard.nav")}</Link> : null}
       {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
       {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}

@@ -54,6 +54,7 @@ export const samplePaths: Record<string, string> = {
   "routes/positions.$id_.edit": "/positions/00000000-0000-4000-8000-000000000000/edit",
   "routes/positions.$id_.applicants": "/positions/00000000-0000-4000-8000-000000000000/applicants",
   "routes/applications.$id": "/applications/00000000-0000-4000-8000-000000000000",
+  "routes/company._index": "/company",
   "routes/positions.$id_.candidates": "/positions/00000000-0000-4000-8000-000000000000/candidates",
   "routes/my._index": "/my",
   "routes/my.recommendations": "/my/recommendations?kind=occupations",
@@ -117,6 +118,8 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   // An application is a 404 to everyone who may not see it (the sample does not exist); only talents and
   // recruiters may write, and an empty form is refused before anything is looked up.
   "routes/applications.$id": { loader: signedIn(404), action: only({ talent: 400, company_recruiter: 400 }) },
+  // Company recruiters; each sees only their own companies.
+  "routes/company._index": { loader: only({ company_recruiter: 200 }) },
   // Members of the position's company and the office (read-only) see the ranking; the sample position does
   // not exist. Only members invite, and an empty form is refused before anything is looked up.
   "routes/positions.$id_.candidates": { loader: only({ company_recruiter: 404, programme_officer: 404, admin: 404 }), action: only({ company_recruiter: 400 }) },
