@@ -9,7 +9,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { applyToPosition, saveScorecard } from "../../app/applications/pipeline.server";
+import { applyToPosition, inviteTalent, saveScorecard } from "../../app/applications/pipeline.server";
 import { localeCookie } from "../../app/i18n/locale.server";
 import { links, makeUser, signedIn, useDatabase } from "../auth/support";
 import { unreachableSearch } from "../api/support";
@@ -128,6 +128,22 @@ describe("POST /applications/:id", () => {
     expect(saved.status).toBe(200);
     const cards = await db().select().from(t.interviewScorecards).where(and(eq(t.interviewScorecards.applicationId, application.id), eq(t.interviewScorecards.interviewerUserId, recruiters[0]!.id)));
     expect(cards).toMatchObject([{ recommendation: "strong_yes", notes: "Strong candidate" }]);
+  });
+
+  it("the invited talent sees Accept and Decline, and accepting makes it an application", async () => {
+    const { recruiters, position } = await applied();
+    const invited = await makeTalent(db(), { discoverable: true });
+    const invitation = await inviteTalent(db(), recruiters[0]!, position.id, invited.id, "Your genomics work fits", links);
+    const page = await call(invited.viewer, `/applications/${invitation.id}`);
+    expect(page.body).toContain("Accept and apply");
+    expect(page.body).toContain("Decline the invitation");
+    expect(page.body).toContain("Your genomics work fits");
+    expect(page.body).not.toContain("Withdraw application");
+    const accepted = await call(invited.viewer, `/applications/${invitation.id}`, { intent: "accept" });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toContain("Invitation accepted; your application has been sent.");
+    expect(await stageOf(db(), invitation.id)).toBe("applied");
+    expect((await call(invited.viewer, `/applications/${invitation.id}`, { intent: "decline" })).status).toBe(409);
   });
 
   it("the talent withdraws; another talent cannot", async () => {
