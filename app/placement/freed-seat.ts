@@ -1,17 +1,25 @@
-// A seat freed when an admitted trainee declines or misses check-in. The new matching is the match
-// re-run without that trainee: deferred acceptance on the smaller market. So it is stable and
-// applicant-optimal by the same proof as the match itself, and anyone can reproduce it with
-// `npm run match` on the stored input minus the trainee. With one applicant fewer competing, every
-// other applicant does at least as well as before (Gale and Sotomayor's comparative statics), so
-// nobody placed loses their seat: the moves are applicants moving up. In the new matching each unit's
-// freed seat is held by the first on its waitlist who still wants it, given where everyone ends up.
+// A seat freed when an admitted trainee declines or misses check-in goes, as PORTAL.md says, to the first
+// on the unit's waitlist who still wants it (prefers it to what they hold now, or holds nothing). If that
+// applicant held a seat elsewhere, that seat is freed in turn and offered the same way, and so on, until
+// an unplaced applicant takes a seat or nobody left on a waitlist wants it (the seat stays empty for the
+// post-match round).
 //
-// Not the shortcut of handing the seat to whoever is first on the waitlist right now and following
-// the chain of vacated seats: that also ends stable, but can stop short. Example (test/placement):
-// bo declines the clinic; di, unplaced, is first on its waitlist and would take it, while ann would
-// stay at the lab. Without bo, ann keeps the clinic (which she prefers) and di gets the lab (which
-// di prefers): both better off.
-import { runDeferredAcceptance, type Assignments, type MatchInput } from "./deferred-acceptance";
+// Why the result is stable. Call a matching "stable but for v" if it would be stable with unit v's
+// capacity one lower. The published matching without the decliner is stable but for the decliner's unit:
+// every other pair is as before, and that unit keeps applicants it ranked above everyone who wanted it.
+// Suppose the matching is stable but for v and b is the first on v's waitlist; b moves there from w.
+// v is full again, with holders it ranks above everyone else who wants it (b was first, the others were
+// already above them). b only improved, so b blocks nowhere new. w lost b, so it is stable but for w.
+// Units other than v and w did not change. Every move makes one applicant strictly better off, so the
+// chain ends: with an unplaced applicant taking v (then stable), or with nobody wanting v (then stable,
+// v keeping an empty seat).
+//
+// Only the applicants in the chain move, each to a unit they prefer; every other unit and applicant
+// keeps what they have. That is why this is not a re-run of the match without the decliner
+// (`runDeferredAcceptance(withoutApplicant(input, decliner))`): a re-run is also stable and can place
+// applicants even higher, but it can reshuffle units the decline never touched, and an unplaced
+// applicant's withdrawal alone can change who other units get (test/placement/match.test.ts has both).
+import type { Assignments, MatchInput } from "./deferred-acceptance";
 
 export interface SeatMove {
   applicant: string;
@@ -24,10 +32,10 @@ export interface FreedSeatOutcome {
   input: MatchInput;
   /** The new matching; the decliner is no longer in it. */
   assignments: Assignments;
-  /** Who moved up, following the freed seat: first who took it, then who took theirs, and so on. */
+  /** Who moved, in the order the seats were offered: each move fills the seat the one before it left. */
   moves: SeatMove[];
-  /** Units left with more empty seats than before (nobody who wants them remains); for the post-match round. */
-  emptied: string[];
+  /** The unit whose seat stays empty at the end of the chain (nobody on its waitlist wants it), if any. */
+  emptied: string | null;
 }
 
 /** The market as if `applicantId` had never applied: their list and their place in every ranking are gone. */
@@ -42,54 +50,35 @@ export function withoutApplicant(input: MatchInput, applicantId: string): MatchI
 }
 
 /**
- * `assignments` is the matching in force for `input` (the published match, or the outcome of an earlier
- * decline); returns the matching after `decliner` gives up their seat and leaves the round.
+ * `assignments` must be a stable matching of `input`: the published match, or the outcome of an earlier
+ * decline (with its `input`). Returns the matching after `decliner` gives up their seat and leaves the round.
  */
 export function offerFreedSeat(input: MatchInput, assignments: Assignments, decliner: string): FreedSeatOutcome {
   if (!Object.hasOwn(input.applicants, decliner)) throw new Error(`"${decliner}" is not an applicant of this match`);
   const market = withoutApplicant(input, decliner);
-  const next = runDeferredAcceptance(market).assignments;
-  const before = (applicant: string) => (Object.hasOwn(assignments, applicant) ? assignments[applicant]! : null);
-
+  const current: Assignments = Object.create(null);
+  for (const [id, unit] of Object.entries(assignments)) if (id !== decliner) current[id] = unit;
   const moves: SeatMove[] = [];
-  for (const applicant of Object.keys(next)) {
-    const to = next[applicant];
-    if (to === before(applicant)) continue;
-    if (to === null || to === undefined) throw new Error(`"${applicant}" would lose their seat; a re-run without "${decliner}" cannot do that`);
-    moves.push({ applicant, from: before(applicant), to });
+  let vacancy = Object.hasOwn(assignments, decliner) ? assignments[decliner]! : null;
+  while (vacancy !== null) {
+    const taker = firstStillWanting(market, current, vacancy);
+    if (taker === null) break;
+    const from = current[taker] ?? null;
+    moves.push({ applicant: taker, from, to: vacancy });
+    current[taker] = vacancy;
+    vacancy = from;
   }
-
-  const filledBefore = countByUnit(Object.entries(assignments));
-  const filledAfter = countByUnit(Object.entries(next));
-  const emptied = Object.keys(input.units).filter((unit) => (filledAfter.get(unit) ?? 0) < (filledBefore.get(unit) ?? 0));
-  return { input: market, assignments: next, moves: followTheSeat(before(decliner), moves), emptied };
+  return { input: market, assignments: current, moves, emptied: vacancy };
 }
 
-/**
- * Orders the moves as one chain: who took the freed seat, who took the seat they left, and so on. A unit
- * can come up twice (someone leaves it for a seat another vacated), so this walks the moves as an Euler
- * path (Hierholzer) from the freed seat; moves it cannot reach, if there ever were any, go last.
- */
-function followTheSeat(freed: string | null, moves: SeatMove[]): SeatMove[] {
-  const into = new Map<string, SeatMove[]>();
-  for (const move of [...moves].reverse()) into.set(move.to, [...(into.get(move.to) ?? []), move]);
-  const chain: SeatMove[] = [];
-  const stack: { seat: string | null; move?: SeatMove }[] = [{ seat: freed }];
-  while (stack.length > 0) {
-    const top = stack.at(-1)!;
-    const taker = top.seat === null ? undefined : into.get(top.seat)?.pop();
-    if (taker) stack.push({ seat: taker.from, move: taker });
-    else {
-      stack.pop();
-      if (top.move) chain.push(top.move);
-    }
+/** The first applicant in the unit's ranking who listed it above what they hold now (or hold nothing). */
+function firstStillWanting(market: MatchInput, current: Assignments, unit: string): string | null {
+  for (const applicant of market.units[unit]!.ranking) {
+    const preferences = market.applicants[applicant]!;
+    const wanted = preferences.indexOf(unit);
+    if (wanted < 0) continue;
+    const held = current[applicant] ?? null;
+    if (held === null || wanted < preferences.indexOf(held)) return applicant;
   }
-  chain.reverse();
-  return [...chain, ...moves.filter((move) => !chain.includes(move))];
-}
-
-function countByUnit(entries: [string, string | null][]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const [, unit] of entries) if (unit !== null) counts.set(unit, (counts.get(unit) ?? 0) + 1);
-  return counts;
+  return null;
 }

@@ -159,27 +159,25 @@ describe("hand-worked examples", () => {
 });
 
 describe("a seat freed by a decline", () => {
-  it("bo declines the clinic: the match re-run without bo moves ann up to it and di into ann's lab seat", () => {
-    // Without bo: ann → clinic, held; cy → lab, held; di → lab, the second seat, held.
-    // Handing the seat to the first on the clinic's waitlist as it stood (di, unplaced) would also be
-    // stable, but worse for both ann and di: each now has a unit they prefer.
+  it("bo declines the clinic: the first on its waitlist who still wants it takes it; then ann declines the lab", () => {
+    // The clinic's waitlist is di, ann; di holds nothing and takes the seat. di held no seat: the chain ends.
     const published = runDeferredAcceptance(small).assignments;
     const afterBo = offerFreedSeat(small, published, "bo");
-    expect(afterBo.assignments).toEqual({ ann: "clinic", cy: "lab", di: "lab" });
-    expect(afterBo.moves).toEqual([
-      { applicant: "ann", from: "lab", to: "clinic" },
-      { applicant: "di", from: null, to: "lab" },
-    ]);
-    expect(afterBo.emptied).toEqual([]);
+    expect(afterBo).toMatchObject({ assignments: { ann: "lab", cy: "lab", di: "clinic" }, moves: [{ applicant: "di", from: null, to: "clinic" }], emptied: null });
     expect(afterBo.input).toEqual(withoutApplicant(small, "bo"));
     expect(verifyMatching(afterBo.input, afterBo.assignments)).toMatchObject(allTrue);
+    // A re-run without bo would place ann at the clinic and di at the lab, both higher. offerFreedSeat does
+    // not do that: only the waitlist chain moves (see app/placement/freed-seat.ts for why).
+    expect(runDeferredAcceptance(afterBo.input).assignments).toEqual({ ann: "clinic", cy: "lab", di: "lab" });
 
-    // Then ann declines too: nobody left wants the clinic (di prefers the lab, cy never listed it).
+    // ann declines the lab. Its ranking is ann, cy, di: cy holds it, di prefers it to the clinic and moves.
+    // The clinic's ranking (bo, di, ann) has nobody left who wants it: its seat stays empty.
     const afterAnn = offerFreedSeat(afterBo.input, afterBo.assignments, "ann");
-    expect(afterAnn).toMatchObject({ assignments: { cy: "lab", di: "lab" }, moves: [], emptied: ["clinic"] });
+    expect(afterAnn).toMatchObject({ assignments: { cy: "lab", di: "lab" }, moves: [{ applicant: "di", from: "clinic", to: "lab" }], emptied: "clinic" });
+    expect(verifyMatching(afterAnn.input, afterAnn.assignments)).toMatchObject(allTrue);
   });
 
-  it("the chain can pass through the same unit twice (found by the property test below)", () => {
+  it("only the chain moves, where a re-run would also move others (found by the property test below)", () => {
     const input: MatchInput = {
       applicants: { amy: ["lab"], ben: ["lab"], cal: ["lab"], dan: ["clinic", "lab"], eve: ["lab", "clinic"] },
       units: { lab: { capacity: 3, ranking: ["dan", "amy", "ben", "cal", "eve"] }, clinic: { capacity: 1, ranking: ["eve", "dan"] } },
@@ -188,21 +186,28 @@ describe("a seat freed by a decline", () => {
     // eve → lab: 5th, rejected; eve → clinic: 1st there, displaces dan. dan → lab: 1st, displaces cal (4th).
     const published = runDeferredAcceptance(input).assignments;
     expect(published).toEqual({ amy: "lab", ben: "lab", cal: null, dan: "lab", eve: "clinic" });
-    // ben declines. Without ben the lab has room for eve, so eve never reaches the clinic, dan keeps his
-    // first choice, and cal is not displaced: eve takes ben's seat, dan eve's, cal the one dan leaves.
+    // ben declines. The lab's waitlist is cal, eve; cal holds nothing and takes the seat.
     const outcome = offerFreedSeat(input, published, "ben");
-    expect(outcome.assignments).toEqual({ amy: "lab", cal: "lab", dan: "clinic", eve: "lab" });
-    expect(outcome.moves).toEqual([
-      { applicant: "eve", from: "clinic", to: "lab" },
-      { applicant: "dan", from: "lab", to: "clinic" },
-      { applicant: "cal", from: null, to: "lab" },
-    ]);
+    expect(outcome).toMatchObject({ assignments: { amy: "lab", cal: "lab", dan: "lab", eve: "clinic" }, moves: [{ applicant: "cal", from: null, to: "lab" }] });
+    // Re-run without ben, the lab has room for eve, who then never displaces dan at the clinic: eve and dan
+    // would both move up, and the clinic would lose eve, its first choice, though nobody declined there.
+    expect(runDeferredAcceptance(outcome.input).assignments).toEqual({ amy: "lab", cal: "lab", dan: "clinic", eve: "lab" });
   });
 
-  it("an unplaced applicant who withdraws changes nothing", () => {
-    const published = runDeferredAcceptance(small).assignments;
-    expect(offerFreedSeat(small, published, "di")).toMatchObject({ assignments: { ann: "lab", bo: "clinic", cy: "lab" }, moves: [], emptied: [] });
-    expect(() => offerFreedSeat(small, published, "zed")).toThrow('"zed" is not an applicant');
+  it("an unplaced applicant who withdraws frees no seat and moves nobody (a re-run would)", () => {
+    const input: MatchInput = {
+      applicants: { fay: ["south"], gus: ["north"], hal: ["south", "north"], ivy: ["north", "south"] },
+      units: { north: { capacity: 2, ranking: ["hal", "gus", "ivy"] }, south: { capacity: 1, ranking: ["ivy", "fay", "hal"] } },
+    };
+    // fay → south: held. gus → north: held. hal → south: 3rd, south holds fay (2nd): rejected; hal → north: held.
+    // ivy → north: 3rd, full: rejected; ivy → south: 1st, displaces fay, who has nothing else.
+    const published = runDeferredAcceptance(input).assignments;
+    expect(published).toEqual({ fay: null, gus: "north", hal: "north", ivy: "south" });
+    expect(offerFreedSeat(input, published, "fay")).toMatchObject({ assignments: { gus: "north", hal: "north", ivy: "south" }, moves: [], emptied: null });
+    // Without fay from the start, hal keeps the south and ivy gets the north: each unit would swap its
+    // first choice for its third because an applicant who got nothing withdrew.
+    expect(runDeferredAcceptance(withoutApplicant(input, "fay")).assignments).toEqual({ gus: "north", hal: "south", ivy: "north" });
+    expect(() => offerFreedSeat(input, published, "zed")).toThrow('"zed" is not an applicant');
   });
 });
 
@@ -309,9 +314,12 @@ describe("on random instances", () => {
     );
   });
 
-  it("declines, one after another: each new matching is stable, equals a re-run, and leaves nobody worse off", () => {
+  it("declines, one after another: each seat goes to the first who still wants it, the matching stays stable, nobody loses", () => {
     const withDeclines = instance({ maxApplicants: 12, maxUnits: 5, maxCapacity: 3 }).chain((input) =>
-      fc.record({ input: fc.constant(input), decliners: fc.shuffledSubarray(Object.keys(input.applicants), { maxLength: Math.min(4, Object.keys(input.applicants).length) }) }),
+      fc.record({
+        input: fc.constant(input),
+        decliners: fc.shuffledSubarray(Object.keys(input.applicants), { maxLength: Math.min(4, Object.keys(input.applicants).length) }),
+      }),
     );
     fc.assert(
       fc.property(withDeclines, ({ input, decliners }) => {
@@ -319,24 +327,36 @@ describe("on random instances", () => {
         let assignments = runDeferredAcceptance(input).assignments;
         for (const decliner of decliners) {
           const outcome = offerFreedSeat(market, assignments, decliner);
+          expect(outcome.input).toEqual(withoutApplicant(market, decliner));
           expect(verifyMatching(outcome.input, outcome.assignments)).toMatchObject(allTrue);
-          expect(outcome.assignments).toEqual(runDeferredAcceptance(withoutApplicant(market, decliner)).assignments);
-          expect(Object.keys(outcome.assignments)).not.toContain(decliner);
-          for (const [applicant, unit] of Object.entries(outcome.assignments)) {
-            expect(preferenceIndex(input, applicant, unit)).toBeLessThanOrEqual(preferenceIndex(input, applicant, assignments[applicant] ?? null));
-          }
-          // The moves are exactly the applicants whose unit changed, and they follow the freed seat.
-          const changed = Object.keys(outcome.assignments).filter((a) => outcome.assignments[a] !== assignments[a]);
-          expect(outcome.moves.map((m) => m.applicant).sort()).toEqual(changed.sort());
+          expect(Object.keys(outcome.assignments).sort()).toEqual(Object.keys(assignments).filter((a) => a !== decliner).sort());
+
+          // Replay the moves: each fills the seat the one before it left, and goes to the first applicant
+          // in the unit's ranking who, at that moment, prefers it to what they hold.
+          const replay: Record<string, string | null> = { ...assignments };
+          delete replay[decliner];
           let seat = assignments[decliner] ?? null;
           for (const move of outcome.moves) {
             expect(move.to).toBe(seat);
+            expect(move.from).toBe(replay[move.applicant] ?? null);
+            const wants = (a: string) => outcome.input.applicants[a]!.includes(seat!) && preferenceIndex(input, a, seat) < preferenceIndex(input, a, replay[a] ?? null);
+            expect(outcome.input.units[seat!]!.ranking.find(wants)).toBe(move.applicant);
+            replay[move.applicant] = seat;
             seat = move.from;
           }
-          // The chain ends by placing someone who had nothing, or leaves its last seat empty.
-          expect(outcome.emptied).toEqual(seat === null ? [] : [seat]);
-          // A seat left empty is one nobody remaining wants.
-          for (const unit of outcome.emptied) expect(runDeferredAcceptance(outcome.input).waitlists[unit]).toEqual([]);
+          expect(outcome.assignments).toEqual(replay);
+          // The chain ends with an unplaced applicant placed, or at a seat nobody remaining wants.
+          expect(outcome.emptied).toBe(seat);
+          if (seat !== null) {
+            const wants = (a: string) => outcome.input.applicants[a]!.includes(seat!) && preferenceIndex(input, a, seat) < preferenceIndex(input, a, outcome.assignments[a] ?? null);
+            expect(outcome.input.units[seat]!.ranking.filter(wants)).toEqual([]);
+          }
+          // A re-run (applicant-optimal for the smaller market) places everyone at least as high.
+          const rerun = runDeferredAcceptance(outcome.input).assignments;
+          for (const [applicant, unit] of Object.entries(outcome.assignments)) {
+            expect(preferenceIndex(input, applicant, unit)).toBeLessThanOrEqual(preferenceIndex(input, applicant, assignments[applicant] ?? null));
+            expect(preferenceIndex(input, applicant, rerun[applicant] ?? null)).toBeLessThanOrEqual(preferenceIndex(input, applicant, unit));
+          }
           market = outcome.input;
           assignments = outcome.assignments;
         }
