@@ -25,6 +25,7 @@ export class PipelineRuleError extends Error {
       | "notTalent"
       | "notMember"
       | "notOpen"
+      | "ownCompany"
       | "alreadyApplied"
       | "alreadyInvited"
       | "notDiscoverable"
@@ -33,7 +34,8 @@ export class PipelineRuleError extends Error {
       | "moveNotAllowed"
       | "noHeadcountLeft"
       | "notInterviewStage"
-      | "unknownCriterion",
+      | "unknownCriterion"
+      | "scoreOutOfRange",
   ) {
     super(code);
   }
@@ -90,6 +92,8 @@ export async function applyToPosition(db: Database, viewer: Viewer, positionId: 
       if (!row) throw new PipelineRuleError("notFound");
       const [organisation] = await tx.select().from(t.organisations).where(eq(t.organisations.id, row.organisationId));
       if (!isOpenForApplications(row) || organisation?.approval !== "approved") throw new PipelineRuleError("notOpen");
+      // Someone who is both a talent and one of the company's people cannot apply to their own company.
+      if (viewer.memberships.some((m) => m.organisationId === row.organisationId)) throw new PipelineRuleError("ownCompany");
       const [existing] = await tx.select({ stage: t.applications.stage }).from(t.applications).where(and(eq(t.applications.positionId, positionId), eq(t.applications.talentUserId, viewer.id)));
       if (existing?.stage === "invited") throw new PipelineRuleError("alreadyInvited");
       const [application] = await tx
@@ -270,10 +274,20 @@ export async function saveScorecard(db: Database, viewer: Viewer, applicationId:
     const { position } = await positionContext(tx, application.positionId);
     requireMember(viewer, position.organisationId);
     if (!scorecardStages.includes(application.stage)) throw new PipelineRuleError("notInterviewStage");
+    if (application.stage === "rejected") {
+      // A rejection is scored only if the talent was interviewed before it.
+      const [interviewed] = await tx
+        .select({ id: t.applicationStageEvents.id })
+        .from(t.applicationStageEvents)
+        .where(and(eq(t.applicationStageEvents.applicationId, applicationId), inArray(t.applicationStageEvents.toStage, ["interview", "offer"])))
+        .limit(1);
+      if (!interviewed) throw new PipelineRuleError("notInterviewStage");
+    }
     const criteria = await tx.select({ key: t.positionSkills.skillKey }).from(t.positionSkills).where(eq(t.positionSkills.positionId, position.id));
     const allowed = new Set(criteria.map((c) => c.key));
     const entries = Object.entries(input.scores);
-    if (entries.some(([key, score]) => !allowed.has(key) || !Number.isInteger(score) || score < 1 || score > 5)) throw new PipelineRuleError("unknownCriterion");
+    if (entries.some(([key]) => !allowed.has(key))) throw new PipelineRuleError("unknownCriterion");
+    if (entries.some(([, score]) => !Number.isInteger(score) || score < 1 || score > 5)) throw new PipelineRuleError("scoreOutOfRange");
     const [card] = await tx
       .insert(t.interviewScorecards)
       .values({ applicationId, interviewerUserId: viewer.id, recommendation: input.recommendation, notes: input.notes.trim() })

@@ -49,6 +49,8 @@ export function applicationRefusal(code: PipelineRuleError["code"]): Refusal {
       return { status: 409, message: "positions.apply.alreadyInvited" };
     case "notOpen":
       return { status: 409, message: "positions.apply.notOpen" };
+    case "ownCompany":
+      return { status: 409, message: "applications.refusal.ownCompany" };
     default:
       return { status: 409, message: "positions.apply.refused" };
   }

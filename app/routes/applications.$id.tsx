@@ -99,7 +99,7 @@ const formOf = (intent: unknown): FormName => (intent === "move" || intent === "
 function refused(error: PipelineRuleError, form: FormName, result?: SubmissionResult<string[]>) {
   if (error.code === "notFound") throw notFound();
   if (error.code === "notMember" || error.code === "notTalent") throw forbidden();
-  const status = error.code === "unknownCriterion" ? 400 : 409;
+  const status = error.code === "unknownCriterion" || error.code === "scoreOutOfRange" ? 400 : 409;
   return data<Reply>({ form, result, refusal: `applications.refusal.${error.code}` }, { status });
 }
 

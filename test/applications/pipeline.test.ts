@@ -67,6 +67,13 @@ describe("applying", () => {
     expect(rows!.n).toBe(1);
   });
 
+  it("one of the company's own people cannot apply to its position, even holding the talent role", async () => {
+    const { recruiters } = await makeCompany(db());
+    const position = await makePosition(db(), recruiters[0]!);
+    const insider = { ...recruiters[0]!, roles: [...recruiters[0]!.roles, "talent" as const] };
+    expect(await refusal(applyToPosition(db(), insider, position.id, "", links))).toBe("ownCompany");
+  });
+
   it("two simultaneous applications by the same talent give one application and one alreadyApplied", async () => {
     const { recruiters } = await makeCompany(db());
     const position = await makePosition(db(), recruiters[0]!);
@@ -334,6 +341,12 @@ describe("scorecards", () => {
     return { recruiters, position, talent, application, skill: skill!.key };
   }
 
+  it("not for an application rejected before any interview", async () => {
+    const { recruiters, application, skill } = await atInterview();
+    await moveThrough(db(), recruiters[0]!, application.id, "applied", ["rejected"]);
+    expect(await refusal(saveScorecard(db(), recruiters[0]!, application.id, { scores: { [skill]: 3 }, recommendation: "no", notes: "" }))).toBe("notInterviewStage");
+  });
+
   it("only from the interview on, only on the position's skills, only 1 to 5", async () => {
     const { recruiters, application, skill } = await atInterview();
     const card = (scores: Record<string, number>) => saveScorecard(db(), recruiters[0]!, application.id, { scores, recommendation: "yes", notes: "" });
@@ -343,9 +356,9 @@ describe("scorecards", () => {
     const notRequired = (await db().select({ key: t.skills.key }).from(t.skills)).find((s) => !required.has(s.key))!.key;
     expect(await refusal(card({ [notRequired]: 3 }))).toBe("unknownCriterion");
     expect(await refusal(card({ "no-such-skill": 3 }))).toBe("unknownCriterion");
-    expect(await refusal(card({ [skill]: 0 }))).toBe("unknownCriterion");
-    expect(await refusal(card({ [skill]: 6 }))).toBe("unknownCriterion");
-    expect(await refusal(card({ [skill]: 2.5 }))).toBe("unknownCriterion");
+    expect(await refusal(card({ [skill]: 0 }))).toBe("scoreOutOfRange");
+    expect(await refusal(card({ [skill]: 6 }))).toBe("scoreOutOfRange");
+    expect(await refusal(card({ [skill]: 2.5 }))).toBe("scoreOutOfRange");
     const other = await makeCompany(db());
     expect(await refusal(saveScorecard(db(), other.recruiters[0]!, application.id, { scores: { [skill]: 3 }, recommendation: "no", notes: "" }))).toBe("notMember");
     expect(await db().select().from(t.interviewScorecards).where(eq(t.interviewScorecards.applicationId, application.id))).toEqual([]);

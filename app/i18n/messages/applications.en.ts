@@ -29,7 +29,9 @@ export const applicationsEn: Widen<typeof applicationsZhTW> = {
       moveNotAllowed: "This application cannot move to that stage now.",
       noHeadcountLeft: "No headcount is left on this position, so nobody more can be hired.",
       notInterviewStage: "Scorecards can be filled in once the application reaches the interview stage.",
-      unknownCriterion: "Criteria must be the position's required skills, each scored 1 to 5.",
+      ownCompany: "You belong to this company, so you cannot apply for its own positions.",
+      scoreOutOfRange: "Each criterion is scored with a whole number from 1 to 5.",
+      unknownCriterion: "Criteria must be this position's required skills.",
     },
     validation: {
       chooseStage: "Choose the stage to move to.",

@@ -27,7 +27,9 @@ export const applicationsZhTW = {
       moveNotAllowed: "這份應徵目前不能移到這個階段。",
       noHeadcountLeft: "這個職缺已沒有剩餘名額，無法再錄用。",
       notInterviewStage: "進入面試階段後才能填寫評分表。",
-      unknownCriterion: "評分項目必須是職缺的能力需求，分數為 1 到 5。",
+      ownCompany: "您是這家公司的成員，不能應徵自己公司的職缺。",
+      scoreOutOfRange: "每個評分項目的分數須為 1 到 5 的整數。",
+      unknownCriterion: "評分項目必須是這個職缺的能力需求。",
     },
     validation: {
       chooseStage: "請選擇要移到的階段。",
