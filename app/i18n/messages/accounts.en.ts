@@ -20,7 +20,7 @@ export const accountsEn: Widen<typeof accountsZhTW> = {
     degreeIncomplete: "For a row with a degree, give the field, institution and year.",
     required: "This field is required.",
     email: "Enter a valid e-mail address, such as name@example.com.",
-    tooLong: "Too long: at most {{max}} characters.",
+    tooLong: "This is too long; please shorten it.",
     passwordTooShort: "Use at least 12 characters.",
     passwordTooLong: "Use at most 256 characters.",
     passwordCommon: "This is a common password that is easy to guess. Choose another.",

@@ -18,7 +18,7 @@ export const accountsZhTW = {
     degreeIncomplete: "有選學位的列，請填學類、學校與年份。",
     required: "此欄位必填。",
     email: "請輸入有效的電子郵件地址，例如 name@example.com。",
-    tooLong: "內容太長，最多 {{max}} 個字元。",
+    tooLong: "內容太長，請縮短。",
     passwordTooShort: "密碼至少需要 12 個字元。",
     passwordTooLong: "密碼最多 256 個字元。",
     passwordCommon: "這是常見密碼，很容易被猜到，請換一個。",
