@@ -23,6 +23,8 @@ type Entity =
   | "application"
   | "trainee-application"
   | "unit-application"
+  | "unit-review"
+  | "placement-round"
   | "talent-profile"
   | "position"
   | "organisation"
@@ -43,6 +45,10 @@ const office: Permission[] = [
   "read:organisation:any",
   "approve:organisation:any",
   "read:audit-log:any",
+  // The PhD programme: rounds and their calendar, the document check of units' quota applications,
+  // reviewer assignment, allocations and their publication.
+  "manage:placement-round:any",
+  "approve:unit-application:any",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -66,10 +72,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   training_unit_staff: [
     "read:organisation:organisation",
     "create:unit-application:organisation",
+    "update:unit-application:organisation",
     "read:unit-application:organisation",
     "read:trainee-application:ranked",
   ],
-  reviewer: ["read:unit-application:assigned"],
+  reviewer: ["read:unit-application:assigned", "create:unit-review:assigned"],
   mentor: ["read:spark-team:assigned"],
   programme_officer: office,
   admin: [...office, "manage:user-role:any", "manage:membership:any"],

@@ -79,6 +79,34 @@ describe("can", () => {
   });
 });
 
+describe("the PhD programme's rounds and quota applications", () => {
+  it("the office manages rounds, checks documents, assigns reviewers and allocates; nobody else does", () => {
+    for (const role of ["programme_officer", "admin"] as const) {
+      expect(can([role], "manage:placement-round:any")).toBe(true);
+      expect(can([role], "approve:unit-application:any")).toBe(true);
+      // The office reads units' plans but never writes or scores them.
+      expect(can([role], "update:unit-application:organisation")).toBe(false);
+      expect(can([role], "create:unit-review:assigned")).toBe(false);
+    }
+    for (const role of ["talent", "company_recruiter", "training_unit_staff", "reviewer", "mentor"] as const) {
+      expect(can([role], "manage:placement-round:any"), role).toBe(false);
+      expect(can([role], "approve:unit-application:any"), role).toBe(false);
+    }
+  });
+
+  it("unit staff write their own unit's plan; reviewers score what is assigned to them", () => {
+    expect(can(["training_unit_staff"], "update:unit-application:organisation")).toBe(true);
+    expect(can(["training_unit_staff"], "update:unit-application:any")).toBe(false);
+    expect(can(["training_unit_staff"], "create:unit-review:assigned")).toBe(false);
+    expect(can(["reviewer"], "create:unit-review:assigned")).toBe(true);
+    expect(can(["reviewer"], "update:unit-application:organisation")).toBe(false);
+    for (const role of ["talent", "company_recruiter", "mentor"] as const) {
+      expect(can([role], "update:unit-application:organisation"), role).toBe(false);
+      expect(can([role], "create:unit-review:assigned"), role).toBe(false);
+    }
+  });
+});
+
 describe("isRole", () => {
   it("knows the roles and nothing else", () => {
     for (const role of roles) expect(isRole(role)).toBe(true);
