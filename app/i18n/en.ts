@@ -4,6 +4,7 @@ import { mailEn } from "./messages/mail.en";
 import { positionsEn } from "./messages/positions.en";
 import { applicationsEn } from "./messages/applications.en";
 import { matchingEn } from "./messages/matching.en";
+import { placementEn } from "./messages/placement.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -159,4 +160,5 @@ export const en: Messages = {
   ...positionsEn,
   ...applicationsEn,
   ...matchingEn,
+  ...placementEn,
 };

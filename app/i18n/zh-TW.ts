@@ -6,6 +6,7 @@ import { mailZhTW } from "./messages/mail.zh-TW";
 import { positionsZhTW } from "./messages/positions.zh-TW";
 import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
+import { placementZhTW } from "./messages/placement.zh-TW";
 
 export const zhTW = {
   site: {
@@ -160,4 +161,5 @@ export const zhTW = {
   ...positionsZhTW,
   ...applicationsZhTW,
   ...matchingZhTW,
+  ...placementZhTW,
 } as const;
