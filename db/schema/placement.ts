@@ -192,6 +192,10 @@ export const matchRuns = pgTable("match_runs", {
   computedAt: tz("computed_at").notNull().defaultNow(),
   verifiedAt: tz("verified_at"),
   publishedAt: tz("published_at"),
+  /** The exact input the run read, as canonical JSON (`npm run match` reads it); inputHash is its SHA-256. */
+  inputJson: text("input_json").notNull(),
+  /** Exactly what `npm run -s match -- <input_json>` prints for it. */
+  outputJson: text("output_json").notNull(),
 }, (t) => [
   unique("match_runs_number").on(t.roundId, t.runNumber),
   check("match_runs_published_verified", sql`${t.publishedAt} is null or ${t.verifiedAt} is not null`),
@@ -215,7 +219,13 @@ export const placements = pgTable("placements", {
   traineeApplicationId: uuid("trainee_application_id").notNull().unique().references(() => traineeApplications.id, { onDelete: "cascade" }),
   quotaApplicationId: uuid("quota_application_id").notNull().references(() => unitQuotaApplications.id),
   status: placementStatus("status").notNull().default("admitted"),
+  /** match: the published run; waitlist: a seat freed by a decline; post_match: a unit's offer the talent accepted. */
+  source: text("source", { enum: ["match", "waitlist", "post_match"] }).notNull().default("match"),
+  /** Check in by then: the round's check-in deadline, or a week after a seat offered later. */
+  checkInBy: tz("check_in_by").notNull(),
   checkedInAt: tz("checked_in_at"),
+  /** When the trainee declined or the office marked a missed check-in. */
+  endedAt: tz("ended_at"),
   startsOn: date("starts_on"),
   endsOn: date("ends_on"),
   completedAt: tz("completed_at"),
@@ -225,6 +235,9 @@ export const placements = pgTable("placements", {
   check("placements_checked_in", sql`${t.status} not in ('checked_in', 'completed') or ${t.checkedInAt} is not null`),
   check("placements_completed", sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`),
   check("placements_at_most_a_year", sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} <= ${t.startsOn} + interval '1 year'`),
+  check("placements_source", sql`${t.source} in ('match', 'waitlist', 'post_match')`),
+  check("placements_ended", sql`(${t.status} in ('declined', 'withdrawn')) = (${t.endedAt} is not null)`),
+  index("placements_unit").on(t.quotaApplicationId, t.status),
 ]);
 
 export const internships = pgTable("internships", {
@@ -232,6 +245,65 @@ export const internships = pgTable("internships", {
   placementId: uuid("placement_id").notNull().references(() => placements.id, { onDelete: "cascade" }),
   partnerOrganisationId: uuid("partner_organisation_id").references(() => organisations.id),
   partnerName: text("partner_name").notNull(),
+  isMedicalCentre: boolean("is_medical_centre").notNull().default(false),
   startsOn: date("starts_on").notNull(),
   endsOn: date("ends_on").notNull(),
+  recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: tz("created_at").notNull().defaultNow(),
 }, (t) => [check("internships_dates", sql`${t.endsOn} > ${t.startsOn}`)]);
+
+/**
+ * A seat given up after publication: the trainee declined, or the office marked a missed check-in.
+ * The seat went down the unit's waitlist (seat_moves, in order); `emptiedQuotaApplicationId` is the
+ * unit left with an empty seat at the end of the chain, if any.
+ */
+export const seatReleases = pgTable("seat_releases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  roundId: uuid("round_id").notNull().references(() => placementRounds.id, { onDelete: "cascade" }),
+  placementId: uuid("placement_id").notNull().unique().references(() => placements.id, { onDelete: "cascade" }),
+  cause: text("cause", { enum: ["declined", "missed_check_in"] }).notNull(),
+  quotaApplicationId: uuid("quota_application_id").notNull().references(() => unitQuotaApplications.id),
+  emptiedQuotaApplicationId: uuid("emptied_quota_application_id").references(() => unitQuotaApplications.id),
+  actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: tz("created_at").notNull().defaultNow(),
+}, (t) => [check("seat_releases_cause", sql`${t.cause} in ('declined', 'missed_check_in')`)]);
+
+export const seatMoves = pgTable("seat_moves", {
+  releaseId: uuid("release_id").notNull().references(() => seatReleases.id, { onDelete: "cascade" }),
+  step: integer("step").notNull(),
+  traineeApplicationId: uuid("trainee_application_id").notNull().references(() => traineeApplications.id, { onDelete: "cascade" }),
+  /** Null when the trainee held no seat before. */
+  fromQuotaApplicationId: uuid("from_quota_application_id").references(() => unitQuotaApplications.id),
+  toQuotaApplicationId: uuid("to_quota_application_id").notNull().references(() => unitQuotaApplications.id),
+}, (t) => [primaryKey({ columns: [t.releaseId, t.step] }), check("seat_moves_step", sql`${t.step} >= 1`)]);
+
+/** After the match, a unit offers an empty seat to an applicant of the round who holds none. */
+export const postMatchOffers = pgTable("post_match_offers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  roundId: uuid("round_id").notNull().references(() => placementRounds.id, { onDelete: "cascade" }),
+  quotaApplicationId: uuid("quota_application_id").notNull().references(() => unitQuotaApplications.id),
+  traineeApplicationId: uuid("trainee_application_id").notNull().references(() => traineeApplications.id, { onDelete: "cascade" }),
+  status: text("status", { enum: ["offered", "accepted", "declined", "withdrawn"] }).notNull().default("offered"),
+  offeredBy: text("offered_by").references(() => users.id, { onDelete: "set null" }),
+  offeredAt: tz("offered_at").notNull().defaultNow(),
+  answeredAt: tz("answered_at"),
+}, (t) => [
+  unique("post_match_offers_once").on(t.quotaApplicationId, t.traineeApplicationId),
+  check("post_match_offers_status", sql`${t.status} in ('offered', 'accepted', 'declined', 'withdrawn')`),
+  check("post_match_offers_answered", sql`(${t.status} = 'offered') = (${t.answeredAt} is null)`),
+  index("post_match_offers_trainee").on(t.traineeApplicationId),
+]);
+
+/** Hours of the programme office's 24-hour common course a trainee attended. */
+export const commonCourseHours = pgTable("common_course_hours", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  placementId: uuid("placement_id").notNull().references(() => placements.id, { onDelete: "cascade" }),
+  attendedOn: date("attended_on").notNull(),
+  hours: numeric("hours", { precision: 3, scale: 1, mode: "number" }).notNull(),
+  topic: text("topic").notNull(),
+  recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: tz("created_at").notNull().defaultNow(),
+}, (t) => [
+  check("common_course_hours_hours", sql`${t.hours} > 0 and ${t.hours} <= 8`),
+  index("common_course_hours_placement").on(t.placementId),
+]);
