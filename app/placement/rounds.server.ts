@@ -121,11 +121,14 @@ export async function createRound(db: Database, viewer: Viewer, input: RoundInpu
 /**
  * The round row, locked for the rest of the transaction. "update" for writes that change the round or
  * must see every other write of it (allocations, publication); "share" for writes of one unit's or one
- * trainee's records that must not interleave with those.
+ * trainee's records that must not interleave with those: FOR KEY SHARE, which blocks "update" but not
+ * other writers or their foreign-key checks. A transaction that will insert a quota application must
+ * take "update" from the start: migration 0001's allocated_quota_within_total trigger locks the round
+ * FOR UPDATE on every insert, and upgrading a shared lock that others hold too deadlocks.
  */
 export async function lockRound(tx: Tx, roundId: string, mode: "update" | "share"): Promise<Round> {
   if (!isUuid(roundId)) throw new RoundRuleError("notFound");
-  const [round] = await tx.select().from(t.placementRounds).where(eq(t.placementRounds.id, roundId)).for(mode === "update" ? "update" : "share");
+  const [round] = await tx.select().from(t.placementRounds).where(eq(t.placementRounds.id, roundId)).for(mode === "update" ? "update" : "key share");
   if (!round) throw new RoundRuleError("notFound");
   return round;
 }
