@@ -9,6 +9,7 @@ import { getOccupation } from "~/occupations/queries.server";
 import { OpenPositions } from "~/positions/open-positions";
 import { countOpenPositionsForOccupation, listOpenPositionsForOccupation } from "~/positions/positions.server";
 import { dbFrom } from "~/services.server";
+import { DetailItem } from "~/components/detail-item";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.occupation.titleZh} ${data.occupation.titleEn} (${data.occupation.code})` : "Not found" },
@@ -54,34 +55,34 @@ export default function OccupationPage() {
       <section aria-labelledby="requirements" className="card space-y-4">
         <h2 id="requirements">{t("occupations.requirements")}</h2>
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label={t("occupations.description")}>{pick(locale, o.descriptionZh, o.descriptionEn)}</Item>
-          <Item label={t("occupations.minEducation")}>{t(`education.${o.minEducation}`)}</Item>
-          <Item label={t("occupations.experience")}>{t(`experienceBand.${o.experience}`)}</Item>
-          <Item label={t("occupations.icapLevel")}>{o.icapLevel ?? t("occupations.icapNone")}</Item>
-          <Item label={t("occupations.skills")}>
+          <DetailItem label={t("occupations.description")}>{pick(locale, o.descriptionZh, o.descriptionEn)}</DetailItem>
+          <DetailItem label={t("occupations.minEducation")}>{t(`education.${o.minEducation}`)}</DetailItem>
+          <DetailItem label={t("occupations.experience")}>{t(`experienceBand.${o.experience}`)}</DetailItem>
+          <DetailItem label={t("occupations.icapLevel")}>{o.icapLevel ?? t("occupations.icapNone")}</DetailItem>
+          <DetailItem label={t("occupations.skills")}>
             <ol className="list-decimal space-y-1 pl-5">
               {skills.map((s) => <li key={s.key}>{pick(locale, s.asWritten, s.en)}</li>)}
             </ol>
-          </Item>
-          <Item label={t("occupations.educationFields")}>
+          </DetailItem>
+          <DetailItem label={t("occupations.educationFields")}>
             <ol className="list-decimal space-y-1 pl-5">
               {educationFields.map((f) => <li key={f.code}>{pick(locale, f.zh, f.en)} ({f.code})</li>)}
               {o.anyEducationField && <li>{t("occupations.anyField")}</li>}
             </ol>
-          </Item>
+          </DetailItem>
         </dl>
       </section>
 
       <section aria-labelledby="recruitment" className="card space-y-4">
         <h2 id="recruitment">{t("occupations.recruitment")}</h2>
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label={t("occupations.difficulty")}>{t(`difficulty.${o.difficulty}`)}</Item>
-          <Item label={t("occupations.overseas")}>{o.overseasNeeded ? t("occupations.overseasNeeded") : t("occupations.overseasNotNeeded")}</Item>
-          <Item label={t("occupations.shortageReasons")}>
+          <DetailItem label={t("occupations.difficulty")}>{t(`difficulty.${o.difficulty}`)}</DetailItem>
+          <DetailItem label={t("occupations.overseas")}>{o.overseasNeeded ? t("occupations.overseasNeeded") : t("occupations.overseasNotNeeded")}</DetailItem>
+          <DetailItem label={t("occupations.shortageReasons")}>
             <ol className="list-decimal space-y-1 pl-5">
               {reasons.map((r) => <li key={r.key}>{pick(locale, r.asWritten, r.en)}</li>)}
             </ol>
-          </Item>
+          </DetailItem>
         </dl>
         <p className="text-xs text-slate-600">{t("occupations.source", { file: o.sourceFile, location: o.sourceLocation })}</p>
       </section>
@@ -129,11 +130,3 @@ export default function OccupationPage() {
   );
 }
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-slate-900">{children}</dd>
-    </div>
-  );
-}

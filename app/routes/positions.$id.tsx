@@ -24,6 +24,7 @@ import {
 import { applicationRefusal, positionRefusal } from "~/positions/refusals";
 import { changedFields } from "~/positions/revisions";
 import { educationFieldOptions, skillOptions } from "~/surveys/vocabulary.server";
+import { DetailItem } from "~/components/detail-item";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.position.title} · ${data.organisation.name}` : "Not found" }];
 
@@ -180,30 +181,30 @@ export default function PositionPage() {
         <h2 id="position-details">{t("positions.page.details")}</h2>
         <p className="whitespace-pre-line text-slate-800">{p.description}</p>
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label={t("positions.page.company")}>{organisation.name}</Item>
-          <Item label={t("positions.page.city")}>{p.city}</Item>
-          <Item label={t("positions.page.salary")}>{formatSalary(p.salaryMinNtd, p.salaryMaxNtd, locale, t)}</Item>
-          <Item label={t("positions.page.places")}>{t("positions.page.placesLeft", { count: p.headcount, remaining: String(p.remainingHeadcount) })}</Item>
-          <Item label={t("positions.page.deadline")}>{formatDeadline(p.applicationDeadline, locale, t)}</Item>
-          <Item label={t("positions.page.languages")}>{p.workingLanguages.join(t("positions.page.listSeparator"))}</Item>
-          <Item label={t("positions.page.overseas")}>
+          <DetailItem label={t("positions.page.company")}>{organisation.name}</DetailItem>
+          <DetailItem label={t("positions.page.city")}>{p.city}</DetailItem>
+          <DetailItem label={t("positions.page.salary")}>{formatSalary(p.salaryMinNtd, p.salaryMaxNtd, locale, t)}</DetailItem>
+          <DetailItem label={t("positions.page.places")}>{t("positions.page.placesLeft", { count: p.headcount, remaining: String(p.remainingHeadcount) })}</DetailItem>
+          <DetailItem label={t("positions.page.deadline")}>{formatDeadline(p.applicationDeadline, locale, t)}</DetailItem>
+          <DetailItem label={t("positions.page.languages")}>{p.workingLanguages.join(t("positions.page.listSeparator"))}</DetailItem>
+          <DetailItem label={t("positions.page.overseas")}>
             {p.openToOverseas ? (p.supportsWorkPermit ? t("positions.page.overseasWithPermit") : t("positions.page.overseasNoPermit")) : t("positions.page.notOverseas")}
-          </Item>
-          {p.publishedAt ? <Item label={t("positions.page.publishedAt")}>{p.publishedAt}</Item> : null}
+          </DetailItem>
+          {p.publishedAt ? <DetailItem label={t("positions.page.publishedAt")}>{p.publishedAt}</DetailItem> : null}
         </dl>
       </section>
 
       <section aria-labelledby="position-requirements" className="card space-y-4">
         <h2 id="position-requirements">{t("positions.page.requirements")}</h2>
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label={t("positions.page.minEducation")}>{t(`education.${p.minEducation}`)}</Item>
-          <Item label={t("positions.page.experience")}>{t(`experienceBand.${p.experience}`)}</Item>
-          <Item label={t("positions.page.skills")}>
+          <DetailItem label={t("positions.page.minEducation")}>{t(`education.${p.minEducation}`)}</DetailItem>
+          <DetailItem label={t("positions.page.experience")}>{t(`experienceBand.${p.experience}`)}</DetailItem>
+          <DetailItem label={t("positions.page.skills")}>
             {skills.length === 0 ? t("positions.page.noSkills") : <ol className="list-decimal space-y-1 pl-5">{skills.map((s) => <li key={s}>{s}</li>)}</ol>}
-          </Item>
-          <Item label={t("positions.page.educationFields")}>
+          </DetailItem>
+          <DetailItem label={t("positions.page.educationFields")}>
             {educationFields.length === 0 ? t("positions.page.anyField") : <ul className="list-disc space-y-1 pl-5">{educationFields.map((f) => <li key={f}>{f}</li>)}</ul>}
-          </Item>
+          </DetailItem>
         </dl>
       </section>
 
@@ -316,11 +317,3 @@ function ApplySection({ open, signedIn, mayApply, application, positionId, resul
   );
 }
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-slate-900">{children}</dd>
-    </div>
-  );
-}
