@@ -13,7 +13,6 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { traineeApplicationScope } from "../auth/visibility.server";
 import { assertBefore } from "./calendar";
-import type { MatchInput } from "./match";
 import { isUuid, lockRound, type Reader, type Tx } from "./rounds.server";
 import { firstRepeat, RankingRuleError, violates } from "./trainee-rules";
 
@@ -198,46 +197,4 @@ export async function submitUnitRanking(
     if (violates(error, "unit_rank_entries_once")) throw new RankingRuleError("applicantTwice");
     throw error;
   }
-}
-
-/**
- * The round's match as the engine reads it: every submitted list (only units allocated a quota), and
- * every allocated unit with its quota and its submitted ranking, keeping only applicants who still list
- * it in a submitted application (a withdrawn or changed list drops out). Ids are the trainee
- * applications' and the units' quota applications'. A unit that submitted no ranking accepts nobody.
- */
-export async function matchInputForRound(db: Reader, roundId: string): Promise<MatchInput> {
-  const [units, preferences, rankings] = await Promise.all([
-    db
-      .select({ id: t.unitQuotaApplications.id, capacity: t.unitQuotaApplications.allocatedQuota })
-      .from(t.unitQuotaApplications)
-      .where(and(eq(t.unitQuotaApplications.roundId, roundId), eq(t.unitQuotaApplications.status, "allocated")))
-      .orderBy(asc(t.unitQuotaApplications.id)),
-    db
-      .select({ applicant: t.traineePreferences.traineeApplicationId, unit: t.traineePreferences.quotaApplicationId })
-      .from(t.traineePreferences)
-      .innerJoin(t.traineeApplications, eq(t.traineeApplications.id, t.traineePreferences.traineeApplicationId))
-      .where(and(eq(t.traineeApplications.roundId, roundId), eq(t.traineeApplications.status, "submitted")))
-      .orderBy(asc(t.traineePreferences.traineeApplicationId), asc(t.traineePreferences.rank)),
-    db
-      .select({ unit: t.unitRankLists.quotaApplicationId, applicant: t.unitRankEntries.traineeApplicationId })
-      .from(t.unitRankEntries)
-      .innerJoin(t.unitRankLists, eq(t.unitRankLists.id, t.unitRankEntries.rankListId))
-      .innerJoin(t.unitQuotaApplications, eq(t.unitQuotaApplications.id, t.unitRankLists.quotaApplicationId))
-      .where(and(eq(t.unitQuotaApplications.roundId, roundId), sql`${t.unitRankLists.submittedAt} is not null`))
-      .orderBy(asc(t.unitRankLists.quotaApplicationId), asc(t.unitRankEntries.rank)),
-  ]);
-  const allocated = new Set(units.map((u) => u.id));
-  const applicants: Record<string, string[]> = {};
-  const listed = new Set<string>();
-  for (const p of preferences) {
-    (applicants[p.applicant] ??= []);
-    if (!allocated.has(p.unit)) continue;
-    applicants[p.applicant]!.push(p.unit);
-    listed.add(`${p.applicant} ${p.unit}`);
-  }
-  const unitTable: Record<string, { capacity: number; ranking: string[] }> = {};
-  for (const u of units) unitTable[u.id] = { capacity: u.capacity ?? 0, ranking: [] };
-  for (const r of rankings) if (listed.has(`${r.applicant} ${r.unit}`)) unitTable[r.unit]?.ranking.push(r.applicant);
-  return { applicants, units: unitTable };
 }

@@ -1,13 +1,12 @@
 // A unit's side of the selection on the real database: who it sees, interviews (no overlap, within the
-// deadline), ranked lists of its own applicants at the version read, and the match input built from both.
+// deadline), and ranked lists of its own applicants at the version read.
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DeadlinePassedError } from "../../app/placement/calendar";
-import { runDeferredAcceptance } from "../../app/placement/match";
 import { submitPreferences, withdrawTraineeApplication } from "../../app/placement/trainee-applications.server";
 import { RankingRuleError } from "../../app/placement/trainee-rules";
-import { listUnitApplicants, matchInputForRound, scheduleInterview, setInterviewStatus, submitUnitRanking } from "../../app/placement/unit-rankings.server";
+import { listUnitApplicants, scheduleInterview, setInterviewStatus, submitUnitRanking } from "../../app/placement/unit-rankings.server";
 import { listVisibleTraineeApplications } from "../../app/auth/visibility.server";
 import { IP, makeUnit, registeredTalent, roundInRegistration, type World } from "./trainee-world";
 import { useDatabase } from "../auth/support";
@@ -166,25 +165,5 @@ describe("unit rankings", () => {
     const error = await submitUnitRanking(db(), world.units[0]!.staff, unitOf(world, 0), { expectedVersion: null, traineeApplicationIds: [a.application.id] }, IP, world.round.unitRankingCloseAt).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlinePassedError);
     expect(error).toMatchObject({ deadline: "unitRanking" });
-  });
-
-  it("gives the match engine both sides, leaving out withdrawn applicants and units they no longer list", async () => {
-    const own = await roundInRegistration(db(), { units: 2, quotas: [1, 2] });
-    const [u0, u1] = own.units.map((u) => u.quotaApplicationId);
-    const a = await applicant(own, [0, 1], "m-a");
-    const b = await applicant(own, [0, 1], "m-b");
-    const c = await applicant(own, [1, 0], "m-c");
-    await submitUnitRanking(db(), own.units[0]!.staff, unitOf(own, 0), { expectedVersion: null, traineeApplicationIds: [c.application.id, b.application.id, a.application.id] }, IP);
-    await submitUnitRanking(db(), own.units[1]!.staff, unitOf(own, 1), { expectedVersion: null, traineeApplicationIds: [a.application.id, b.application.id] }, IP);
-    // c drops unit 0 after it ranked them; b withdraws.
-    await submitPreferences(db(), c.viewer, c.application.id, { expectedVersion: 2, quotaApplicationIds: [u1!] }, IP);
-    await withdrawTraineeApplication(db(), b.viewer, b.application.id, 2, IP);
-    const input = await matchInputForRound(db(), own.round.id);
-    expect(input).toEqual({
-      applicants: { [a.application.id]: [u0, u1], [c.application.id]: [u1] },
-      units: { [u0!]: { capacity: 1, ranking: [a.application.id] }, [u1!]: { capacity: 2, ranking: [a.application.id] } },
-    });
-    const result = runDeferredAcceptance(input);
-    expect(result.assignments).toEqual({ [a.application.id]: u0, [c.application.id]: null });
   });
 });
