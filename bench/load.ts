@@ -1,15 +1,30 @@
-// A small concurrent HTTP load loop: N workers share one queue of paths and send them over
-// keep-alive connections (node:http), recording each request's latency. runLoadInChild() runs it
+// A small concurrent HTTP load loop: N workers share one queue of requests (GET paths, or requests
+// with a method, headers and a body) and send them over keep-alive connections (node:http),
+// recording each request's latency; with `repeat` the queue is cycled until the budget ends.
+// Any 2xx or 3xx answer counts as a success. runLoadInChild() runs it
 // in its own process (bench/load-child.ts), so the client's event loop and the measured server's
 // are not the same one: a client in the server's process adds its own queueing to every figure.
 import { fork } from "node:child_process";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 
+/** One request to send; a bare path is a GET. */
+export interface LoadRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as is (set the Content-Type in headers). */
+  body?: string;
+}
+
 export interface LoadOptions {
   /** e.g. http://127.0.0.1:4000 */
   baseUrl: string;
-  paths: string[];
+  paths: Array<string | LoadRequest>;
+  /** Sent with every request (a request's own headers win). */
+  headers?: Record<string, string>;
+  /** Cycle through `paths` until the budget ends instead of sending each once. */
+  repeat?: boolean;
   concurrency: number;
   /** Per request. */
   timeoutMs: number;
@@ -21,12 +36,19 @@ export interface LoadOptions {
 export interface LoadResult {
   sent: number;
   ok: number;
+  /** httpErrors + socketErrors. */
   errors: number;
+  /** Answers outside 2xx/3xx. */
+  httpErrors: number;
+  /** No answer: refused or reset connections, timeouts. */
+  socketErrors: number;
+  /** How many answers had each status code. */
+  statuses: Record<string, number>;
   notSent: number;
   errorSamples: string[];
   /** Latency of every request sent, ms, sorted: failures count at the time they failed (a timeout at the timeout). */
   latencies: number[];
-  /** Per path: the "total" of a 200 answer, or -1. */
+  /** Per path (each path's last answer with `repeat`): the "total" of a 200 answer, or -1. */
   totals: number[];
   /** "processingTimeMs" of the 200 answers that carry one (Meilisearch's own time), sorted. */
   engineMs: number[];
@@ -46,16 +68,22 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
-function get(agent: http.Agent, url: URL, timeoutMs: number): Promise<{ status: number; body: string }> {
+function send(agent: http.Agent, url: URL, spec: LoadRequest, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, timeout: timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
+    const body = spec.body === undefined ? undefined : Buffer.from(spec.body, "utf8");
+    const request = http.request(
+      url,
+      { agent, timeout: timeoutMs, method: spec.method, headers: { ...headers, ...spec.headers, ...(body ? { "Content-Length": String(body.length) } : {}) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
     request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on("error", reject);
+    request.end(body);
   });
 }
 
@@ -65,37 +93,43 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const totals: number[] = new Array(options.paths.length).fill(-1);
   const engineMs: number[] = [];
   const errorSamples: string[] = [];
+  const statuses: Record<string, number> = {};
   let next = 0;
-  let errors = 0;
+  let httpErrors = 0;
+  let socketErrors = 0;
   let sent = 0;
   const started = performance.now();
   const deadline = started + options.budgetMs;
   const total = options.paths.length;
   const step = Math.max(1, Math.floor(total / 10));
+  const more = () => (options.repeat ? total > 0 : next < total) && performance.now() < deadline;
 
   const worker = async () => {
-    while (next < total && performance.now() < deadline) {
-      const index = next++;
-      const url = new URL(options.paths[index]!, options.baseUrl);
+    while (more()) {
+      const index = next++ % total;
+      const item = options.paths[index]!;
+      const spec: LoadRequest = typeof item === "string" ? { method: "GET", path: item } : item;
+      const url = new URL(spec.path, options.baseUrl);
       sent++;
       const t0 = performance.now();
       try {
-        const { status, body } = await get(agent, url, options.timeoutMs);
+        const { status, body } = await send(agent, url, spec, options.headers ?? {}, options.timeoutMs);
+        statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === 200) {
           totals[index] = Number(/"total":(\d+)/.exec(body)?.[1] ?? -1);
           const engine = /"processingTimeMs":(\d+)/.exec(body)?.[1];
           if (engine !== undefined) engineMs.push(Number(engine));
-        } else {
-          errors++;
-          if (errorSamples.length < 3) errorSamples.push(`HTTP ${status} for ${url.pathname}${url.search}: ${body.slice(0, 160)}`);
+        } else if (status < 200 || status >= 400) {
+          httpErrors++;
+          if (errorSamples.length < 3) errorSamples.push(`HTTP ${status} for ${spec.method} ${url.pathname}${url.search}: ${body.slice(0, 160)}`);
         }
       } catch (error) {
-        errors++;
-        if (errorSamples.length < 3) errorSamples.push(`${url.pathname}${url.search}: ${(error as Error).message}`);
+        socketErrors++;
+        if (errorSamples.length < 3) errorSamples.push(`${spec.method} ${url.pathname}${url.search}: ${(error as Error).message}`);
       }
       latencies.push(performance.now() - t0);
       const done = latencies.length;
-      if (done % step === 0) options.progress?.(done, total);
+      if (!options.repeat && done % step === 0) options.progress?.(done, total);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -105,11 +139,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   latencies.sort((a, b) => a - b);
   engineMs.sort((a, b) => a - b);
   const sum = latencies.reduce((a, b) => a + b, 0);
+  const errors = httpErrors + socketErrors;
   return {
     sent,
     ok: latencies.length - errors,
     errors,
-    notSent: total - sent,
+    httpErrors,
+    socketErrors,
+    statuses,
+    notSent: options.repeat ? 0 : total - sent,
     errorSamples,
     latencies,
     totals,
