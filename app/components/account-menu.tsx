@@ -11,6 +11,9 @@ export function AccountMenu() {
   const findsTalent = useCan("read:talent-profile:organisation");
   const recruits = useCan("create:position:organisation");
   const hasProfile = useCan("update:talent-profile:own");
+  const managesRounds = useCan("manage:placement-round:any");
+  const unitStaff = useCan("update:unit-application:organisation");
+  const reviews = useCan("create:unit-review:assigned");
   if (!viewer) {
     return (
       <div className="flex items-center gap-2 text-sm">
@@ -26,6 +29,9 @@ export function AccountMenu() {
       {recruits ? <Link to="/company">{t("applications.dashboard.nav")}</Link> : null}
       {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
+      {managesRounds ? <Link to="/office/rounds">{t("placement.nav.rounds")}</Link> : null}
+      {unitStaff ? <Link to="/unit/rounds">{t("placement.nav.unit")}</Link> : null}
+      {reviews ? <Link to="/review">{t("placement.nav.review")}</Link> : null}
       {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}
       <Link to="/account">{viewer.displayName}</Link>
       <Form method="post" action="/logout">

@@ -1,6 +1,7 @@
 // The round form (/office/rounds and a draft's page), in the browser and on the server. Dates are typed
 // in Taipei time; the nine must follow the programme's order (calendar.ts), which the database's
-// placement_rounds_calendar check backs. Criteria are rows of fixed slots; empty rows are skipped.
+// placement_rounds_calendar check backs. Criteria are rows of fixed slots; empty rows are skipped
+// (filledCriteria; conform cannot read a schema whose root is a transform).
 import { z } from "zod";
 import { deadlineColumns, deadlineKeys, fromTaipeiLocal, type CalendarColumn } from "./calendar";
 
@@ -70,14 +71,15 @@ export const roundSchema = z
       if (row.key) seen.add(row.key);
     });
     if (!value.criteria.some((row) => row && row.key)) ctx.addIssue({ code: "custom", path: ["criteria"], message: "placement.validation.noCriteria" });
-  })
-  .transform(({ criteria, ...rest }) => ({
-    ...rest,
-    criteria: criteria
-      .filter((row): row is NonNullable<typeof row> => !!row?.key)
-      .map((row) => ({ key: row.key!, labelZh: row.labelZh!, labelEn: row.labelEn!, weight: row.weight!, maxScore: row.maxScore! })),
-  }));
+  });
 
 export type RoundFormValue = z.output<typeof roundSchema>;
+
+/** The rows the office filled in (the schema has checked each is complete). */
+export function filledCriteria(rows: RoundFormValue["criteria"]) {
+  return rows
+    .filter((row): row is NonNullable<typeof row> => !!row?.key)
+    .map((row) => ({ key: row.key!, labelZh: row.labelZh!, labelEn: row.labelEn!, weight: row.weight!, maxScore: row.maxScore! }));
+}
 /** What the form starts with: every value as the input shows it. */
 export type RoundFormDefaults = Record<string, unknown>;

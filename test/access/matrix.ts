@@ -58,6 +58,14 @@ export const samplePaths: Record<string, string> = {
   "routes/positions.$id_.candidates": "/positions/00000000-0000-4000-8000-000000000000/candidates",
   "routes/my._index": "/my",
   "routes/my.recommendations": "/my/recommendations?kind=occupations",
+  "routes/office.rounds._index": "/office/rounds",
+  "routes/office.rounds.$id": "/office/rounds/00000000-0000-4000-8000-000000000000",
+  "routes/office.quota-applications.$id": "/office/quota-applications/00000000-0000-4000-8000-000000000000",
+  "routes/unit.rounds._index": "/unit/rounds",
+  "routes/unit.rounds.$id": "/unit/rounds/00000000-0000-4000-8000-000000000000",
+  "routes/review._index": "/review",
+  "routes/review.$id": "/review/00000000-0000-4000-8000-000000000000",
+  "routes/programmes.phd.rounds.$year": "/programmes/phd/rounds/2099",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -126,4 +134,19 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   // The talent's dashboard and recommendations (the office's read-any grants them too, showing its own empty lists).
   "routes/my._index": { loader: only({ talent: 200, ...office }) },
   "routes/my.recommendations": { loader: only({ talent: 200, ...office }) },
+  // PhD programme rounds: the office's list and new-round form (an empty form is refused field by field).
+  "routes/office.rounds._index": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
+  // One round for the office; the sample does not exist, and a form without an intent is refused first.
+  "routes/office.rounds.$id": { loader: only({ programme_officer: 404, admin: 404 }), action: only({ programme_officer: 400, admin: 400 }) },
+  // A unit's quota application for the office's document check; the sample does not exist.
+  "routes/office.quota-applications.$id": { loader: only({ programme_officer: 404, admin: 404 }), action: only({ programme_officer: 400, admin: 400 }) },
+  // Training units' staff: their units' quota applications (the matrix's staff member has no unit yet).
+  "routes/unit.rounds._index": { loader: only({ training_unit_staff: 200 }) },
+  // One round for a unit's staff; the sample does not exist, and an empty plan is refused field by field.
+  "routes/unit.rounds.$id": { loader: only({ training_unit_staff: 404 }), action: only({ training_unit_staff: 400 }) },
+  // Reviewers: only their own assignments; the sample assignment does not exist.
+  "routes/review._index": { loader: only({ reviewer: 200 }) },
+  "routes/review.$id": { loader: only({ reviewer: 404 }), action: only({ reviewer: 400 }) },
+  // The public results of a round; no round of the sample year has been opened.
+  "routes/programmes.phd.rounds.$year": { loader: all(404) },
 };

@@ -9,7 +9,7 @@ import { createI18n } from "../../app/i18n/resources";
 import {
   assertBefore, calendarOrderProblems, currentPhase, DeadlinePassedError, deadlineKeys, deadlinesOf, describeDeadlinePassed, fromTaipeiLocal, hasPassed, toTaipeiLocal,
 } from "../../app/placement/calendar";
-import { roundSchema } from "../../app/placement/round-schema";
+import { filledCriteria, roundSchema } from "../../app/placement/round-schema";
 import { createRound, criteriaOf, getOpenedRoundByYear, getRound, lockRound, openRound, RoundRuleError, updateRound } from "../../app/placement/rounds.server";
 import { useDatabase } from "../auth/support";
 import { DAY, IP, makePerson, makeProgramme, makeUnit, roundInput } from "./world";
@@ -112,7 +112,7 @@ describe("the round form", () => {
   it("turns Taipei times into instants and skips empty criterion rows", () => {
     const parsed = roundSchema.parse(form());
     expect(parsed.unitApplicationsCloseAt.toISOString()).toBe("2027-01-10T09:00:00.000Z");
-    expect(parsed.criteria).toEqual([{ key: "plan", labelZh: "計畫", labelEn: "Plan", weight: 1, maxScore: 10 }]);
+    expect(filledCriteria(parsed.criteria)).toEqual([{ key: "plan", labelZh: "計畫", labelEn: "Plan", weight: 1, maxScore: 10 }]);
   });
 
   it("puts an out-of-order date's error beside that date", () => {
