@@ -15,7 +15,7 @@ import { pick } from "~/i18n/resources";
 import { CalendarTable, calendarRows } from "~/placement/calendar-table";
 import { hasPassed } from "~/placement/calendar";
 import { PlanSummary, planSummary } from "~/placement/plan-summary";
-import { getUnitApplication, saveQuotaApplication, unitsOf } from "~/placement/quota-applications.server";
+import { getUnitApplication, resultsPublished, saveQuotaApplication, unitsOf } from "~/placement/quota-applications.server";
 import { QuotaForm } from "~/placement/quota-form";
 import { namedPartners, quotaPlanSchema } from "~/placement/quota-schema";
 import { explainRefusal } from "~/placement/refusal-text.server";
@@ -57,10 +57,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     units: unitsOf(viewer).map((u) => ({ id: u.organisationId, name: pick(locale, u.nameZh, u.nameEn) })),
   };
   if (!unit) return { ...base, unit: null, application: null, form: null };
-  const found = await getUnitApplication(db, viewer, round.id, unit.organisationId);
+  const [found, roundPublished] = await Promise.all([getUnitApplication(db, viewer, round.id, unit.organisationId), resultsPublished(db, round.id)]);
   const a = found?.application ?? null;
   const published = a?.status === "allocated" || a?.status === "not_allocated";
-  const editable = !hasPassed(round, "unitApplications", now) && (!a || a.status === "draft" || a.status === "returned");
+  const editable = !roundPublished && !hasPassed(round, "unitApplications", now) && (!a || a.status === "draft" || a.status === "returned");
   return {
     ...base,
     unit: { id: unit.organisationId, name: pick(locale, unit.nameZh, unit.nameEn), approved: unit.approval === "approved" },
