@@ -45,7 +45,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(compression());
-  app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
+  app.use(securityHeaders({ production: env.NODE_ENV === "production", publicUrl: env.PUBLIC_URL }));
   app.use(sameOriginWrites());
   app.get("/healthz", healthHandler(() => ready?.services ?? null, () => phase));
   // The public JSON API: CORS preflights, per-client rate limit, read-only (see server/rate-limit.ts).
