@@ -25,6 +25,7 @@ type Entity =
   | "unit-application"
   | "unit-review"
   | "placement-round"
+  | "placement"
   | "talent-profile"
   | "position"
   | "organisation"
@@ -49,6 +50,9 @@ const office: Permission[] = [
   // reviewer assignment, allocations and their publication.
   "manage:placement-round:any",
   "approve:unit-application:any",
+  // PhD placements after the match: missed check-ins, course hours, completion.
+  "read:placement:any",
+  "update:placement:any",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -59,6 +63,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:talent-profile:own",
     "read:trainee-application:own",
     "create:trainee-application:own",
+    // Their PhD placement: check in or decline, answer post-match offers.
+    "read:placement:own",
+    "update:placement:own",
   ],
   company_recruiter: [
     "read:organisation:organisation",
@@ -75,6 +82,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:unit-application:organisation",
     "read:unit-application:organisation",
     "read:trainee-application:ranked",
+    // Their trainees after the match: post-match offers, training period, internships, completion.
+    "read:placement:organisation",
+    "update:placement:organisation",
   ],
   reviewer: ["read:unit-application:assigned", "create:unit-review:assigned"],
   mentor: ["read:spark-team:assigned"],

@@ -5,6 +5,7 @@ import { positionsEn } from "./messages/positions.en";
 import { applicationsEn } from "./messages/applications.en";
 import { matchingEn } from "./messages/matching.en";
 import { placementEn } from "./messages/placement.en";
+import { matchRunsEn } from "./messages/matchruns.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -161,4 +162,5 @@ export const en: Messages = {
   ...applicationsEn,
   ...matchingEn,
   ...placementEn,
+  ...matchRunsEn,
 };

@@ -7,6 +7,7 @@ import { positionsZhTW } from "./messages/positions.zh-TW";
 import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
 import { placementZhTW } from "./messages/placement.zh-TW";
+import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 
 export const zhTW = {
   site: {
@@ -162,4 +163,5 @@ export const zhTW = {
   ...applicationsZhTW,
   ...matchingZhTW,
   ...placementZhTW,
+  ...matchRunsZhTW,
 } as const;

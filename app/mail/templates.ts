@@ -21,6 +21,14 @@ export interface TemplateData {
   "quota-returned": { unit: string; round: string; reason: string; url: string };
   /** To a training unit's people: the round's quota allocations are published (0: none). */
   "quota-results": { unit: string; round: string; quota: number; url: string };
+  /** To a PhD applicant: the published match result (unit null: not placed; preference: its number on their list). */
+  "match-result": { name: string; round: string; unit: string | null; preference: number | null; checkInBy: string; url: string };
+  /** To a PhD applicant: a seat freed by a decline came down the waitlist to them. */
+  "seat-offered": { name: string; round: string; unit: string; checkInBy: string; url: string };
+  /** To a PhD applicant without a seat: a unit offers them an empty seat after the match. */
+  "post-match-offer": { name: string; round: string; unit: string; url: string };
+  /** To a training unit's people: the talent answered the unit's post-match offer. */
+  "post-match-answer": { talent: string; unit: string; round: string; accepted: boolean; checkInBy: string; url: string };
 }
 
 export type MailStage = "screening" | "interview" | "offer" | "hired" | "rejected";
@@ -138,6 +146,36 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看公告結果", url }],
       notes: [],
     }),
+    "match-result": ({ name, round, unit, preference, checkInBy, url }) => ({
+      subject: `「${round}」媒合結果公告`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: unit
+        ? [`恭喜您在「${round}」正取「${unit}」（您的第 ${preference} 志願）。`, `請於 ${checkInBy}（台灣時間）前完成報到；若不接受，請於報到期限前在平台上放棄錄取，名額將依備取順序遞補。`]
+        : [`很遺憾，您在「${round}」未獲任何志願正取。`, "若您仍在某單位的備取名單上，名額釋出時將依序遞補並通知您；媒合後仍有空缺的單位也可能直接向您提供名額。"],
+      links: [{ label: "查看結果與未獲較高志願的原因", url }],
+      notes: [],
+    }),
+    "seat-offered": ({ name, round, unit, checkInBy, url }) => ({
+      subject: `「${round}」備取遞補：「${unit}」`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`「${unit}」釋出的名額已依備取順序由您遞補，您現在正取「${unit}」。`, `請於 ${checkInBy}（台灣時間）前完成報到。`],
+      links: [{ label: "查看結果並報到", url }],
+      notes: [],
+    }),
+    "post-match-offer": ({ name, round, unit, url }) => ({
+      subject: `「${round}」「${unit}」向您提供培訓名額`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`「${unit}」在媒合後仍有空缺，向您提供「${round}」的培訓名額。請在平台上接受或婉拒。`],
+      links: [{ label: "查看並回覆", url }],
+      notes: [],
+    }),
+    "post-match-answer": ({ talent, unit, round, accepted, checkInBy, url }) => ({
+      subject: accepted ? `「${round}」${talent} 接受了「${unit}」的名額` : `「${round}」${talent} 婉拒了「${unit}」的名額`,
+      greeting: "您好：",
+      paragraphs: [accepted ? `${talent} 接受了「${unit}」在媒合後提供的名額，須於 ${checkInBy}（台灣時間）前報到。` : `${talent} 婉拒了「${unit}」在媒合後提供的名額，該名額已釋出。`],
+      links: [{ label: "查看單位的媒合名單", url }],
+      notes: [],
+    }),
     signature: "精準健康人才媒合平台",
     automatic: "這封信由系統自動寄出，請勿直接回覆。",
   },
@@ -225,6 +263,36 @@ const copy: Record<Locale, Copy> = {
       greeting: "Hello,",
       paragraphs: [quota > 0 ? `${unit} has been allocated ${quota} PhD trainee place${quota === 1 ? "" : "s"} in ${round}.` : `We are sorry: ${unit} has not been allocated any trainee places in ${round}.`],
       links: [{ label: "View the published results", url }],
+      notes: [],
+    }),
+    "match-result": ({ name, round, unit, preference, checkInBy, url }) => ({
+      subject: `${round}: your match result`,
+      greeting: hello.en(name),
+      paragraphs: unit
+        ? [`Congratulations: you have been admitted to ${unit} in ${round} (your preference ${preference}).`, `Please check in by ${checkInBy} (Taipei time). If you will not take the seat, decline it on the portal before then, so it can go to the next applicant on the waitlist.`]
+        : [`We are sorry: you were not admitted to any unit you listed in ${round}.`, "If you are on a unit's waitlist, you will be told when a seat comes to you; units with seats still empty after the match may also offer you one."],
+      links: [{ label: "See your result and why you were not placed higher", url }],
+      notes: [],
+    }),
+    "seat-offered": ({ name, round, unit, checkInBy, url }) => ({
+      subject: `${round}: a seat at ${unit} came to you from the waitlist`,
+      greeting: hello.en(name),
+      paragraphs: [`A seat at ${unit} was given up and came to you from its waitlist: you are now admitted to ${unit}.`, `Please check in by ${checkInBy} (Taipei time).`],
+      links: [{ label: "See your result and check in", url }],
+      notes: [],
+    }),
+    "post-match-offer": ({ name, round, unit, url }) => ({
+      subject: `${round}: ${unit} offers you a seat`,
+      greeting: hello.en(name),
+      paragraphs: [`${unit} still has an empty seat after the match and offers it to you in ${round}. Please accept or decline it on the portal.`],
+      links: [{ label: "See the offer and answer", url }],
+      notes: [],
+    }),
+    "post-match-answer": ({ talent, unit, round, accepted, checkInBy, url }) => ({
+      subject: accepted ? `${round}: ${talent} accepted the seat at ${unit}` : `${round}: ${talent} declined the seat at ${unit}`,
+      greeting: "Hello,",
+      paragraphs: [accepted ? `${talent} accepted the seat ${unit} offered after the match and must check in by ${checkInBy} (Taipei time).` : `${talent} declined the seat ${unit} offered after the match; the seat is free again.`],
+      links: [{ label: "See the unit's match list", url }],
       notes: [],
     }),
     signature: "Precision Health Talent Portal",

@@ -192,6 +192,10 @@ describe("templates", () => {
     "application-invitation": { name: hostile, position: hostile, organisation: hostile, url: "https://portal.example/applications/a" },
     "quota-returned": { unit: hostile, round: hostile, reason: hostile, url: "https://portal.example/unit/rounds/r?unit=u" },
     "quota-results": { unit: hostile, round: hostile, quota: 3, url: "https://portal.example/programmes/phd/rounds/2027" },
+    "match-result": { name: hostile, round: hostile, unit: hostile, preference: 2, checkInBy: "2027年7月1日 17:00", url: "https://portal.example/phd/result" },
+    "seat-offered": { name: hostile, round: hostile, unit: hostile, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/phd/result" },
+    "post-match-offer": { name: hostile, round: hostile, unit: hostile, url: "https://portal.example/phd/result" },
+    "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {
