@@ -5,6 +5,7 @@ import { positionsEn } from "./messages/positions.en";
 import { applicationsEn } from "./messages/applications.en";
 import { matchingEn } from "./messages/matching.en";
 import { placementEn } from "./messages/placement.en";
+import { traineesEn } from "./messages/trainees.en";
 import { matchRunsEn } from "./messages/matchruns.en";
 import type { Messages } from "./resources";
 
@@ -162,5 +163,6 @@ export const en: Messages = {
   ...applicationsEn,
   ...matchingEn,
   ...placementEn,
+  ...traineesEn,
   ...matchRunsEn,
 };

@@ -7,6 +7,7 @@ import { positionsZhTW } from "./messages/positions.zh-TW";
 import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
 import { placementZhTW } from "./messages/placement.zh-TW";
+import { traineesZhTW } from "./messages/trainees.zh-TW";
 import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 
 export const zhTW = {
@@ -163,5 +164,6 @@ export const zhTW = {
   ...applicationsZhTW,
   ...matchingZhTW,
   ...placementZhTW,
+  ...traineesZhTW,
   ...matchRunsZhTW,
 } as const;

@@ -14,21 +14,13 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { assertBefore } from "./calendar";
 import { isUuid, lockRound, RoundRuleError } from "./rounds.server";
+import type { RejectedRow, RejectionReason } from "./score-report";
 import { TraineeRuleError } from "./trainee-rules";
 
 /** At most this many rows in one import (the programme takes about 100 trainees a year). */
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
-export type RejectionReason = "unreadable" | "empty" | "tooManyRows" | "columns" | "identifier" | "notInRound" | "score" | "duplicate";
-
-export interface RejectedRow {
-  /** The line of the file the row ends on (1 is the first line). */
-  line: number;
-  identifier: string;
-  score: string;
-  reason: RejectionReason;
-}
 
 export type ImportResult = { ok: true; imported: number } | { ok: false; rejected: RejectedRow[] };
 
@@ -122,19 +114,6 @@ export async function importInnovationScores(db: Database, officer: Viewer, roun
     await recordAudit(tx, { actorUserId: officer.id, action: "innovation-scores-imported", entity: "placement-round", entityId: round.id, detail: { count: accepted.size }, ip });
     return { ok: true as const, imported: accepted.size };
   });
-}
-
-/** A cell for a CSV report: quoted, and never read as a formula by a spreadsheet. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** The rejected rows as a CSV report, with the reasons in words (`explain`). */
-export function rejectedRowsCsv(rejected: RejectedRow[], header: [string, string, string, string], explain: (reason: RejectionReason) => string): string {
-  const lines = [header, ...rejected.map((r) => [String(r.line), r.identifier, r.score, explain(r.reason)])];
-  // A BOM so spreadsheet programs read the Chinese reasons as UTF-8.
-  return `\ufeff${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** How many of a round's applications have a score, for the office's page. */

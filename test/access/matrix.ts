@@ -13,6 +13,7 @@ const signedOut = (outcome: Outcome): Row => ({ ...all("redirect:/account"), ano
 const only = (allowed: Partial<Row>, denied: Outcome = 403): Row => ({ ...signedIn(denied), ...allowed });
 
 const office = { programme_officer: 200, admin: 200 } as const;
+const officeNotFound = { programme_officer: 404, admin: 404 } as const;
 
 export const samplePaths: Record<string, string> = {
   root: "/",
@@ -66,6 +67,11 @@ export const samplePaths: Record<string, string> = {
   "routes/review._index": "/review",
   "routes/review.$id": "/review/00000000-0000-4000-8000-000000000000",
   "routes/programmes.phd.rounds.$year": "/programmes/phd/rounds/2099",
+  "routes/phd": "/phd",
+  "routes/phd_.receipts.$id": "/phd/receipts/00000000-0000-4000-8000-000000000000",
+  "routes/phd_.evidence.$id": "/phd/evidence/00000000-0000-4000-8000-000000000000",
+  "routes/office.rounds.$id_.trainees": "/office/rounds/00000000-0000-4000-8000-000000000000/trainees",
+  "routes/unit.rounds.$id_.applicants": "/unit/rounds/00000000-0000-4000-8000-000000000000/applicants",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -149,4 +155,14 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/review.$id": { loader: only({ reviewer: 404 }), action: only({ reviewer: 400 }) },
   // The public results of a round; no round of the sample year has been opened.
   "routes/programmes.phd.rounds.$year": { loader: all(404) },
+  // A talent's PhD programme application (an empty state when no round is open); a form without an intent is refused.
+  "routes/phd": { loader: only({ talent: 200 }), action: only({ talent: 400 }) },
+  // A preference receipt: its talent's or the office's (audited); the sample does not exist.
+  "routes/phd_.receipts.$id": { loader: only({ talent: 404, ...officeNotFound }) },
+  // An application's evidence PDF: its talent, units its submitted list names, the office; the sample does not exist.
+  "routes/phd_.evidence.$id": { loader: only({ talent: 404, training_unit_staff: 404, ...officeNotFound }) },
+  // A round's trainee applications and innovation scores; the sample round does not exist, a form without an intent is refused first.
+  "routes/office.rounds.$id_.trainees": { loader: only(officeNotFound), action: only({ programme_officer: 400, admin: 400 }) },
+  // A unit's applicants, interviews and ranking; the sample round does not exist, a form without an intent is refused first.
+  "routes/unit.rounds.$id_.applicants": { loader: only({ training_unit_staff: 404 }), action: only({ training_unit_staff: 400 }) },
 };

@@ -5,7 +5,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DeadlinePassedError } from "../../app/placement/calendar";
-import { importInnovationScores, parseScore, recordInnovationScore, rejectedRowsCsv } from "../../app/placement/innovation-scores.server";
+import { importInnovationScores, parseScore, recordInnovationScore } from "../../app/placement/innovation-scores.server";
+import { rejectedRowsCsv } from "../../app/placement/score-report";
 import {
   getOwnApplication,
   getReceiptFor,
