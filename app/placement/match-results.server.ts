@@ -62,6 +62,15 @@ export async function applicantResults(db: Reader, userId: string): Promise<Appl
   return results;
 }
 
+/** A unit's quota application in a round, or null. */
+export async function unitApplicationInRound(db: Reader, roundId: string, organisationId: string) {
+  const [application] = await db
+    .select()
+    .from(t.unitQuotaApplications)
+    .where(and(eq(t.unitQuotaApplications.roundId, roundId), eq(t.unitQuotaApplications.unitOrganisationId, organisationId)));
+  return application ?? null;
+}
+
 export interface UnitMatchView {
   quota: number;
   admitted: { placementId: string; applicationId: string; name: string; status: string; source: string; checkInBy: Date }[];

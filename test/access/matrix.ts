@@ -72,6 +72,12 @@ export const samplePaths: Record<string, string> = {
   "routes/phd_.evidence.$id": "/phd/evidence/00000000-0000-4000-8000-000000000000",
   "routes/office.rounds.$id_.trainees": "/office/rounds/00000000-0000-4000-8000-000000000000/trainees",
   "routes/unit.rounds.$id_.applicants": "/unit/rounds/00000000-0000-4000-8000-000000000000/applicants",
+  "routes/office.rounds.$id_.match": "/office/rounds/00000000-0000-4000-8000-000000000000/match",
+  "routes/office.match-runs.$runId.$file": "/office/match-runs/00000000-0000-4000-8000-000000000000/input.json",
+  "routes/office.rounds.$id_.placements": "/office/rounds/00000000-0000-4000-8000-000000000000/placements",
+  "routes/unit.rounds.$id_.match": "/unit/rounds/00000000-0000-4000-8000-000000000000/match",
+  "routes/unit.rounds.$id_.placements": "/unit/rounds/00000000-0000-4000-8000-000000000000/placements",
+  "routes/phd_.result": "/phd/result",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -165,4 +171,15 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/office.rounds.$id_.trainees": { loader: only(officeNotFound), action: only({ programme_officer: 400, admin: 400 }) },
   // A unit's applicants, interviews and ranking; the sample round does not exist, a form without an intent is refused first.
   "routes/unit.rounds.$id_.applicants": { loader: only({ training_unit_staff: 404 }), action: only({ training_unit_staff: 400 }) },
+  // The office's match page and placements overview; the sample round does not exist, a form without an intent is refused first.
+  "routes/office.rounds.$id_.match": { loader: only(officeNotFound), action: only({ programme_officer: 400, admin: 400 }) },
+  "routes/office.rounds.$id_.placements": { loader: only(officeNotFound), action: only({ programme_officer: 400, admin: 400 }) },
+  // A stored run's input or output JSON, for the office; the sample run does not exist.
+  "routes/office.match-runs.$runId.$file": { loader: only(officeNotFound) },
+  // A unit's match result and its trainees' progress (the office's read-any and update-any pass the guard and
+  // find no unit of theirs); the sample round does not exist, a form without an intent is refused first.
+  "routes/unit.rounds.$id_.match": { loader: only({ training_unit_staff: 404, ...officeNotFound }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
+  "routes/unit.rounds.$id_.placements": { loader: only({ training_unit_staff: 404, ...officeNotFound }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
+  // A PhD applicant's results (the office's read-any shows its own empty list); a form without an intent is refused.
+  "routes/phd_.result": { loader: only({ talent: 200, ...office }), action: only({ talent: 400, programme_officer: 400, admin: 400 }) },
 };
