@@ -14,6 +14,7 @@ export function AccountMenu() {
   const managesRounds = useCan("manage:placement-round:any");
   const unitStaff = useCan("update:unit-application:organisation");
   const reviews = useCan("create:unit-review:assigned");
+  const appliesToPhd = useCan("create:trainee-application:own");
   if (!viewer) {
     return (
       <div className="flex items-center gap-2 text-sm">
@@ -26,6 +27,7 @@ export function AccountMenu() {
     <nav aria-label={t("auth.account")} className="flex flex-wrap items-center gap-2 text-sm">
       {hasProfile ? <Link to="/my">{t("matching.my.nav")}</Link> : null}
       {hasProfile ? <Link to="/profile">{t("profile.nav")}</Link> : null}
+      {appliesToPhd ? <Link to="/phd">{t("trainees.nav")}</Link> : null}
       {recruits ? <Link to="/company">{t("applications.dashboard.nav")}</Link> : null}
       {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}

@@ -303,6 +303,7 @@ export default function OfficeRound() {
             {published ? (
               <p>
                 {t("placement.office.publishedLead")} <Link to={`/programmes/phd/rounds/${round.year}`}>{t("placement.office.publicPage")}</Link>
+                {" · "}<Link to={`/office/rounds/${round.id}/trainees`}>{t("trainees.office.link")}</Link>
               </p>
             ) : (
               <>

@@ -192,8 +192,8 @@ export default function PhdApplication() {
             </FormMessage>
           ) : null}
 
-          <section aria-labelledby="eligibility" className="card space-y-4">
-            <h2 id="eligibility">{t("trainees.eligibility.title")}</h2>
+          <section aria-labelledby="eligibility-title" className="card space-y-4">
+            <h2 id="eligibility-title">{t("trainees.eligibility.title")}</h2>
             <p className="text-sm text-slate-700">{t("trainees.eligibility.lead", { start: round.trainingStartsOn })}</p>
             {a ? (
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

@@ -153,6 +153,7 @@ export default function UnitRound() {
           {application?.allocatedQuota != null ? (
             <p className="text-lg font-semibold">{t("common.labelValue", { label: t("placement.quota.allocatedQuota"), value: String(application.allocatedQuota) })}</p>
           ) : null}
+          {application?.status === "allocated" ? <p><Link to={`/unit/rounds/${page.round.id}/applicants?unit=${page.unit.id}`}>{t("trainees.unit.link")}</Link></p> : null}
           {!page.unit.approved ? <p className="text-sm text-slate-700">{t("placement.unit.notApproved")}</p> : null}
         </section>
       )}
