@@ -150,7 +150,7 @@ export async function talentGap(db: Database, userId: string, occupationId: stri
       Number(b.targetsOccupation) - Number(a.targetsOccupation) ||
       byTitle(a, b));
   const closable = new Set(programmes.flatMap((p) => p.closes.map((s) => s.key)));
-  return { ...found, required, missing, programmes, unclosed: missing.filter((s) => !closable.has(s.key)) };
+  return { ...found, listsSkills: held.size > 0, required, missing, programmes, unclosed: missing.filter((s) => !closable.has(s.key)) };
 }
 
 export type TalentGap = NonNullable<Awaited<ReturnType<typeof talentGap>>>;

@@ -8,6 +8,7 @@ import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
 import { placementZhTW } from "./messages/placement.zh-TW";
 import { traineesZhTW } from "./messages/trainees.zh-TW";
+import { gapsZhTW } from "./messages/gaps.zh-TW";
 import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 
 export const zhTW = {
@@ -165,5 +166,6 @@ export const zhTW = {
   ...matchingZhTW,
   ...placementZhTW,
   ...traineesZhTW,
+  ...gapsZhTW,
   ...matchRunsZhTW,
 } as const;

@@ -10,6 +10,8 @@ import { OpenPositions } from "~/positions/open-positions";
 import { countOpenPositionsForOccupation, listOpenPositionsForOccupation } from "~/positions/positions.server";
 import { dbFrom } from "~/services.server";
 import { DetailItem } from "~/components/detail-item";
+import { ClosingProgrammes } from "~/gaps/closing-programmes";
+import { programmesClosingGap } from "~/gaps/coverage.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.occupation.titleZh} ${data.occupation.titleEn} (${data.occupation.code})` : "Not found" },
@@ -28,11 +30,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil((await countOpenPositionsForOccupation(db, code)) / OPEN_POSITIONS_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
   const positions = await listOpenPositionsForOccupation(db, code, OPEN_POSITIONS_PER_PAGE, (page - 1) * OPEN_POSITIONS_PER_PAGE);
-  return { locale: await getLocale(request), ...found, openPositions: { page, pages, positions } };
+  const closingGap = await programmesClosingGap(db, found.occupation.id);
+  const isTalent = context.viewer?.roles.includes("talent") ?? false;
+  return { locale: await getLocale(request), ...found, openPositions: { page, pages, positions }, closingGap: closingGap?.programmes ?? [], isTalent };
 }
 
 export default function OccupationPage() {
-  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes, openPositions } =
+  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes, openPositions, closingGap, isTalent } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
@@ -111,6 +115,8 @@ export default function OccupationPage() {
           </ul>
         )}
       </section>
+
+      <ClosingProgrammes locale={locale} survey={survey.key} occupationId={o.id} requiredCount={skills.length} programmes={closingGap} isTalent={isTalent} />
 
       <OpenPositions locale={locale} occupationId={o.id} {...openPositions} />
 

@@ -78,6 +78,8 @@ export const samplePaths: Record<string, string> = {
   "routes/unit.rounds.$id_.match": "/unit/rounds/00000000-0000-4000-8000-000000000000/match",
   "routes/unit.rounds.$id_.placements": "/unit/rounds/00000000-0000-4000-8000-000000000000/placements",
   "routes/phd_.result": "/phd/result",
+  "routes/gaps": "/gaps?survey=precision-health-2021",
+  "routes/my.gaps": "/my/gaps",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -182,4 +184,7 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/unit.rounds.$id_.placements": { loader: only({ training_unit_staff: 404, ...officeNotFound }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
   // A PhD applicant's results (the office's read-any shows its own empty list); a form without an intent is refused.
   "routes/phd_.result": { loader: only({ talent: 200, ...office }), action: only({ talent: 400, programme_officer: 400, admin: 400 }) },
+  // Skill-gap coverage is public; a talent's own gap (the office's read-any shows an empty profile's gap).
+  "routes/gaps": { loader: all(200) },
+  "routes/my.gaps": { loader: only({ talent: 200, ...office }) },
 };
