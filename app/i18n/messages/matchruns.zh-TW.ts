@@ -207,7 +207,7 @@ export const matchRunsZhTW = {
         notRanked: "「{{unit}}」面試後沒有將您列入排序，因此無法錄取您。",
         noSeats: "「{{unit}}」本梯次沒有核配名額。",
         filled_one: "「{{unit}}」的 {{count}} 個名額給了該單位排序在您之前的申請人：您排第 {{yourRank}} 位，最後一位錄取者排第 {{lowestAdmittedRank}} 位。",
-        filled_other: "「{{unit}}」的 {{count}} 個名額都給了該單位排序在您之前的申請人：您排第 {{yourRank}} 位，最後一位錄取者排第 {{lowestAdmittedRank}} 位。",
+        filled_other: "「{{unit}}」的 {{count}} 個名額給了該單位排序在您之前的申請人：您排第 {{yourRank}} 位，最後一位錄取者排第 {{lowestAdmittedRank}} 位。",
       },
       nowTitle: "目前狀態",
       nowAt: "{{status}}：「{{unit}}」",
