@@ -32,7 +32,7 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   const base = baseURL!;
   const round = await roundReadyToMatch(() => playwright.request.newContext({ baseURL: base }), base, plan);
   const [unitA, unitB] = round.units as [(typeof round.units)[number], (typeof round.units)[number]];
-  const [t1, t2] = round.trainees as Account[];
+  const [t1, t2] = round.trainees as [Account, Account, ...Account[]];
   const main = page.getByRole("main");
 
   // 1. The office runs the match once the unit-ranking deadline has passed.
@@ -82,12 +82,12 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   await switchTo(page, base, unitA.staff);
   await page.goto(`/unit/rounds/${round.id}/match?unit=${unitA.organisationId}`);
   await expect(main.getByText("核配 1 名：錄取 1 名，待回覆的補額邀請 0 件，空缺 0 名。")).toBeVisible();
-  await expect(main.getByRole("table").getByRole("row").filter({ hasText: t2!.name })).toContainText("正取，待報到媒合正取");
-  await expect(main.getByRole("region", { name: "備取名單（依貴單位的排序）" }).getByRole("listitem")).toHaveText([t1!.name]);
+  await expect(main.getByRole("table").getByRole("row").filter({ hasText: t2.name })).toContainText("正取，待報到媒合正取");
+  await expect(main.getByRole("region", { name: "備取名單（依貴單位的排序）" }).getByRole("listitem")).toHaveText([t1.name]);
   await expectAccessible(page);
 
   // 6. The admitted trainee declines; the seat goes down A's waitlist to trainee 1, who is mailed.
-  await switchTo(page, base, t2!);
+  await switchTo(page, base, t2);
   await page.goto("/phd/result");
   await expect(main.getByText(`您正取「${unitA.name}」（您的第 1 志願）。`)).toBeVisible();
   await expect(main.getByText("您獲配第 1 志願。")).toBeVisible();
@@ -96,10 +96,10 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   await expect(main.getByRole("status").filter({ hasText: "您已放棄錄取。" })).toBeVisible();
   await expect(main.getByText(`已放棄：「${unitA.name}」`)).toBeVisible();
   await expectAccessible(page);
-  expect(await mailSubjects(page, t1!.email)).toContain(`「${round.title}」備取遞補：「${unitA.name}」`);
+  expect(await mailSubjects(page, t1.email)).toContain(`「${round.title}」備取遞補：「${unitA.name}」`);
 
   // 7. Trainee 1 now holds A's seat and checks in.
-  await switchTo(page, base, t1!);
+  await switchTo(page, base, t1);
   await page.goto("/phd/result");
   await expect(main.getByText(`正取，待報到：「${unitA.name}」`)).toBeVisible();
   await expect(main.getByText("有人放棄名額後，您已依備取順序遞補。")).toBeVisible();
@@ -118,8 +118,8 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   await switchTo(page, base, demoOfficer);
   await page.goto(`/office/rounds/${round.id}/match`);
   const releases = main.getByRole("region", { name: "名額釋出與備取遞補" });
-  await expect(releases).toContainText(`${t2!.name}放棄錄取`);
-  await expect(releases.getByRole("listitem").filter({ hasText: t1!.name }).last()).toHaveText(`${t1!.name}：原無名額 → ${unitA.name}`);
+  await expect(releases).toContainText(`${t2.name}放棄錄取`);
+  await expect(releases.getByRole("listitem").filter({ hasText: t1.name }).last()).toHaveText(`${t1.name}：原無名額 → ${unitA.name}`);
   await expectAccessible(page);
   await main.getByRole("link", { name: "培訓進度總覽" }).click();
   await expect(page).toHaveURL(`/office/rounds/${round.id}/placements`);
@@ -129,7 +129,7 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   // 9. Unit A records an internship of 3 months and is warned it is under 6.
   await switchTo(page, base, unitA.staff);
   await page.goto(`/unit/rounds/${round.id}/placements?unit=${unitA.organisationId}`);
-  const card = main.getByRole("region", { name: t1!.name });
+  const card = main.getByRole("region", { name: t1.name });
   await expect(card).toContainText("已報到");
   await expectAccessible(page);
   const start = await card.getByLabel("開始日").first().inputValue();
@@ -142,6 +142,6 @@ test("a whole round: the office runs, verifies and publishes the match; applican
   await card.getByLabel("結束日").nth(1).fill(threeMonths.toISOString().slice(0, 10));
   await card.getByRole("button", { name: "登錄實習" }).click();
   await expect(main.getByRole("status").filter({ hasText: "已登錄實習。" })).toBeVisible();
-  await expect(main.getByRole("region", { name: t1!.name }).getByText("實習合計 3 個月，未達計畫要求的 6 個月。")).toBeVisible();
+  await expect(main.getByRole("region", { name: t1.name }).getByText("實習合計 3 個月，未達計畫要求的 6 個月。")).toBeVisible();
   await expectAccessible(page);
 });
