@@ -1,13 +1,14 @@
 // PhD trainees' applications and units' rankings (issue 6, items 3 and 4), through the pages people
 // use: a talent confirms eligibility with a PDF, lists three units, puts them in order with the keyboard
 // (Move up / Move down), submits and reads the receipt; the demo unit sees the applicant, schedules an
-// interview and submits its ranking. The round and its published quotas are set up over HTTP through
+// interview and submits its ranking; the officer enters the innovation score by a CSV import (a file with
+// a bad row is refused whole, with a report). The round and its published quotas are set up over HTTP through
 // the office's and units' pages (trainee-steps.ts). Every page visited is checked with axe.
 import type { Locator, Page } from "@playwright/test";
 import { tinyPdf } from "../test/support/tiny-pdf";
 import { createConfirmedAccount, logInOverHttp, statusConsoleLine, type Account } from "./account-steps";
 import { expect, test } from "./fixtures";
-import { demoUnitStaff, roundOpenForTrainees } from "./trainee-steps";
+import { demoOfficer, demoUnitStaff, roundOpenForTrainees } from "./trainee-steps";
 
 async function switchTo(page: Page, baseURL: string, account: Account) {
   await page.context().clearCookies();
@@ -19,9 +20,9 @@ async function listed(list: Locator): Promise<string[]> {
   return list.locator("li").locator("span.font-medium").allTextContents();
 }
 
-test("a talent ranks three units with the keyboard and gets a receipt; the unit interviews and ranks the applicant", async ({ page, baseURL, playwright, expectAccessible, allowConsoleError }) => {
+test("a talent ranks three units with the keyboard and gets a receipt; the unit interviews and ranks the applicant; the office imports scores", async ({ page, baseURL, playwright, expectAccessible, allowConsoleError }) => {
   test.setTimeout(240_000);
-  // The interview that ends before it starts is refused with a 400.
+  // The interview that ends before it starts and the CSV file with a bad row are refused with a 400.
   allowConsoleError(statusConsoleLine(400));
   const base = baseURL!;
   const round = await roundOpenForTrainees(() => playwright.request.newContext({ baseURL: base }), base);
@@ -117,5 +118,28 @@ test("a talent ranks three units with the keyboard and gets a receipt; the unit 
   await page.getByRole("button", { name: "送出排序" }).click();
   await expect(main.getByRole("status").filter({ hasText: "已送出排序（第 1 版）。" })).toBeVisible();
   await expect(main.getByRole("group", { name: "貴單位的排序" })).toContainText(`第 1 位${talent.name}`);
+  await expectAccessible(page);
+
+  // 5. The officer imports innovation scores: a file with a bad row imports nothing and reports it.
+  await switchTo(page, base, demoOfficer);
+  await page.goto(`/office/rounds/${round.id}`);
+  await expectAccessible(page);
+  await main.getByRole("link", { name: "博士級人才申請與創新測評" }).click();
+  await expect(page).toHaveURL(`/office/rounds/${round.id}/trainees`);
+  const row = main.getByRole("row").filter({ hasText: talent.email });
+  await expect(row).toContainText("已送出");
+  await expectAccessible(page);
+  const csv = (text: string) => ({ name: "scores.csv", mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await page.getByLabel("CSV 檔").setInputFiles(csv(`email,score\n${talent.email},88.5\nnobody@example.com,70\n`));
+  await page.getByRole("button", { name: "匯入" }).click();
+  await expect(main.getByRole("alert").getByText("未匯入：1 列有問題")).toBeVisible();
+  await expect(main.getByRole("cell", { name: "本梯次沒有這份申請。" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "下載問題列報告（CSV）" })).toHaveAttribute("download", "innovation-scores-rejected.csv");
+  await expect(page.getByLabel(`${talent.name} 的創新測評分數`)).toHaveValue("");
+  await expectAccessible(page);
+  await page.getByLabel("CSV 檔").setInputFiles(csv(`${talent.email},88.5\n`));
+  await page.getByRole("button", { name: "匯入" }).click();
+  await expect(main.getByText("已匯入 1 筆分數。")).toBeVisible();
+  await expect(page.getByLabel(`${talent.name} 的創新測評分數`)).toHaveValue("88.5");
   await expectAccessible(page);
 });

@@ -17,17 +17,19 @@ import { importInnovationScores, MAX_IMPORT_BYTES, parseScore, recordInnovationS
 import { getRound } from "~/placement/rounds.server";
 import { rejectedRowsCsv, type RejectedRow } from "~/placement/score-report";
 import { explainTraineeRefusal, isTraineeRefusal } from "~/placement/trainee-refusals.server";
-import { evidencePath, listRoundTrainees, traineeStatuses } from "~/placement/trainee-lists.server";
+import { evidencePath, listRoundTrainees } from "~/placement/trainee-lists.server";
 import { importSchema, scoreSchema } from "~/placement/trainee-schema";
 import { readUploadForm } from "~/placement/upload-form.server";
 import { formatCalendarDate } from "~/positions/format";
+import { traineeApplicationStatus } from "../../db/schema/enums";
 
 export const meta: MetaFunction = () => [{ title: "博士級人才申請 · PhD trainee applications" }];
 
 const PAGE_SIZE = 50;
 const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  status: z.enum(traineeStatuses).optional().catch(undefined),
+  // Built from the enum, not from a .server module: this schema is part of the browser bundle too.
+  status: z.enum(traineeApplicationStatus.enumValues).optional().catch(undefined),
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -202,7 +204,7 @@ export default function OfficeRoundTrainees() {
                       <th scope="row" className="text-left font-normal">
                         <span className="block font-medium">{r.name}</span>
                         <span className="block break-all text-xs text-slate-600">{r.email}</span>
-                        <span className="block font-mono text-xs text-slate-500">{r.id}</span>
+                        <span className="block font-mono text-xs text-slate-700">{r.id}</span>
                       </th>
                       <td>{t("trainees.phdSummary", { status: t(`trainees.phdStatus.${r.phdStatus}`), on: t(`trainees.phdOn.${r.phdStatus}`, { date: r.phdDate }) })}</td>
                       <td>{r.evidence ? <a href={r.evidence} download>{t("trainees.office.open")}</a> : t("trainees.office.missing")}</td>
