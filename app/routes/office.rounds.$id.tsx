@@ -304,6 +304,7 @@ export default function OfficeRound() {
               <p>
                 {t("placement.office.publishedLead")} <Link to={`/programmes/phd/rounds/${round.year}`}>{t("placement.office.publicPage")}</Link>
                 {" · "}<Link to={`/office/rounds/${round.id}/trainees`}>{t("trainees.office.link")}</Link>
+                {" · "}<Link to={`/office/rounds/${round.id}/match`}>{t("matchRuns.office.title")}</Link>
               </p>
             ) : (
               <>

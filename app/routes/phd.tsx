@@ -171,6 +171,7 @@ export default function PhdApplication() {
       <header className="space-y-2">
         <h1>{t("trainees.phd.title")}</h1>
         <p className="max-w-3xl text-slate-700">{t("trainees.phd.lead")}</p>
+        <p><Link to="/phd/result">{t("matchRuns.nav.result")}</Link></p>
       </header>
       {!round ? (
         <p className="card text-slate-700">{t("trainees.phd.noRound")}</p>

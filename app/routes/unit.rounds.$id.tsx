@@ -154,6 +154,7 @@ export default function UnitRound() {
             <p className="text-lg font-semibold">{t("common.labelValue", { label: t("placement.quota.allocatedQuota"), value: String(application.allocatedQuota) })}</p>
           ) : null}
           {application?.status === "allocated" ? <p><Link to={`/unit/rounds/${page.round.id}/applicants?unit=${page.unit.id}`}>{t("trainees.unit.link")}</Link></p> : null}
+          {application?.status === "allocated" ? <p><Link to={`/unit/rounds/${page.round.id}/match?unit=${page.unit.id}`}>{t("matchRuns.unit.title")}</Link></p> : null}
           {!page.unit.approved ? <p className="text-sm text-slate-700">{t("placement.unit.notApproved")}</p> : null}
         </section>
       )}
