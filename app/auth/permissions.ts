@@ -31,6 +31,8 @@ type Entity =
   | "organisation"
   | "membership"
   | "spark-team"
+  | "programme"
+  | "enrolment"
   | "user-role"
   | "audit-log";
 type Scope = "own" | "organisation" | "assigned" | "ranked" | "any";
@@ -53,6 +55,8 @@ const office: Permission[] = [
   // PhD placements after the match: missed check-ins, course hours, completion.
   "read:placement:any",
   "update:placement:any",
+  // The programme catalogue (every provider's programmes), their cohorts, attendance and certificates.
+  "update:programme:any",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -66,6 +70,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // Their PhD placement: check in or decline, answer post-match offers.
     "read:placement:own",
     "update:placement:own",
+    // Enrolling in (and withdrawing from) course and fellowship cohorts.
+    "create:enrolment:own",
   ],
   company_recruiter: [
     "read:organisation:organisation",
@@ -85,6 +91,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // Their trainees after the match: post-match offers, training period, internships, completion.
     "read:placement:organisation",
     "update:placement:organisation",
+    // Their unit's programmes in the catalogue, cohorts, attendance, completion and certificates.
+    "update:programme:organisation",
   ],
   reviewer: ["read:unit-application:assigned", "create:unit-review:assigned"],
   mentor: ["read:spark-team:assigned"],

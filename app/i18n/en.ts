@@ -6,6 +6,7 @@ import { applicationsEn } from "./messages/applications.en";
 import { matchingEn } from "./messages/matching.en";
 import { placementEn } from "./messages/placement.en";
 import { traineesEn } from "./messages/trainees.en";
+import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
 import { matchRunsEn } from "./messages/matchruns.en";
 import type { Messages } from "./resources";
@@ -165,6 +166,7 @@ export const en: Messages = {
   ...matchingEn,
   ...placementEn,
   ...traineesEn,
+  ...catalogueEn,
   ...gapsEn,
   ...matchRunsEn,
 };

@@ -8,6 +8,7 @@ import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
 import { placementZhTW } from "./messages/placement.zh-TW";
 import { traineesZhTW } from "./messages/trainees.zh-TW";
+import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
 import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 
@@ -166,6 +167,7 @@ export const zhTW = {
   ...matchingZhTW,
   ...placementZhTW,
   ...traineesZhTW,
+  ...catalogueZhTW,
   ...gapsZhTW,
   ...matchRunsZhTW,
 } as const;

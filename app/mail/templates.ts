@@ -29,6 +29,8 @@ export interface TemplateData {
   "post-match-offer": { name: string; round: string; unit: string; url: string };
   /** To a training unit's people: the talent answered the unit's post-match offer. */
   "post-match-answer": { talent: string; unit: string; round: string; accepted: boolean; checkInBy: string; url: string };
+  /** To a talent: a seat in a course or fellowship cohort freed up and came to them from the waitlist. */
+  "enrolment-moved-up": { name: string; programme: string; cohort: string; url: string };
 }
 
 export type MailStage = "screening" | "interview" | "offer" | "hired" | "rejected";
@@ -176,6 +178,13 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看單位的媒合名單", url }],
       notes: [],
     }),
+    "enrolment-moved-up": ({ name, programme, cohort, url }) => ({
+      subject: `「${programme}」候補遞補：您已正式報名「${cohort}」`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`「${programme}」的「${cohort}」有名額釋出，已依候補順序由您遞補，您現在已正式報名。若無法參加，請在平台上取消報名，名額將讓給下一位候補。`],
+      links: [{ label: "查看課程與報名狀態", url }],
+      notes: [],
+    }),
     signature: "精準健康人才媒合平台",
     automatic: "這封信由系統自動寄出，請勿直接回覆。",
   },
@@ -293,6 +302,13 @@ const copy: Record<Locale, Copy> = {
       greeting: "Hello,",
       paragraphs: [accepted ? `${talent} accepted the seat ${unit} offered after the match and must check in by ${checkInBy} (Taipei time).` : `${talent} declined the seat ${unit} offered after the match; the seat is free again.`],
       links: [{ label: "See the unit's match list", url }],
+      notes: [],
+    }),
+    "enrolment-moved-up": ({ name, programme, cohort, url }) => ({
+      subject: `${programme}: a seat in ${cohort} is yours`,
+      greeting: hello.en(name),
+      paragraphs: [`A seat in ${cohort} of ${programme} freed up and came to you from the waitlist: you are now enrolled. If you cannot attend, please withdraw on the portal so the next person on the waitlist gets the seat.`],
+      links: [{ label: "See the programme and your enrolment", url }],
       notes: [],
     }),
     signature: "Precision Health Talent Portal",

@@ -1,6 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { CohortList } from "~/programmes/cohort-list";
+import { enrolmentIntentSchema } from "~/programmes/cohort-schema";
+import { cohortsOf, enrol, EnrolmentRuleError, myEnrolmentsIn, withdraw } from "~/programmes/enrolment.server";
+import { enrolmentRefusal } from "~/programmes/refusals";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { getProgramme } from "~/programmes/queries.server";
@@ -16,11 +22,49 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!/^[a-z0-9-]{1,64}$/.test(key)) throw new Response("Not found", { status: 404 });
   const found = await getProgramme(dbFrom(context), key);
   if (!found) throw new Response("Not found", { status: 404 });
-  return { locale: await getLocale(request), ...found };
+  const viewer = context.viewer;
+  const [cohorts, mine] = await Promise.all([
+    cohortsOf(dbFrom(context), found.programme.id),
+    viewer ? myEnrolmentsIn(dbFrom(context), viewer.id, found.programme.id) : [],
+  ]);
+  const mayEnrol = !!viewer && can(viewer.roles, "create:enrolment:own");
+  const now = Date.now();
+  return {
+    locale: await getLocale(request),
+    ...found,
+    enrolment: {
+      mayEnrol,
+      signedIn: !!viewer,
+      cohorts: cohorts.map((c) => ({
+        id: c.id, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, capacity: c.capacity, seatsLeft: c.seatsLeft, icapLevel: c.icapLevel,
+        closesAt: c.enrolmentClosesAt?.toISOString() ?? null, closed: !!c.enrolmentClosesAt && c.enrolmentClosesAt.getTime() <= now,
+        mine: mine.find((m) => m.cohortId === c.id) ?? null,
+      })),
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requirePermission(request, context, "create:enrolment:own");
+  const parsed = enrolmentIntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: "catalogue.refusal.badRequest" }, { status: 400 });
+  try {
+    if (parsed.data.intent === "enrol") await enrol(dbFrom(context), viewer, parsed.data.cohortId);
+    else {
+      await withdraw(dbFrom(context), viewer, parsed.data.cohortId, { publicUrl: context.services.env.PUBLIC_URL });
+      context.services.mail.wake();
+    }
+  } catch (error) {
+    if (!(error instanceof EnrolmentRuleError)) throw error;
+    const refusal = enrolmentRefusal(error.code);
+    return data({ message: refusal.message }, { status: refusal.status });
+  }
+  return redirect(`/programmes/${params.key}#cohorts`);
 }
 
 export default function ProgrammePage() {
-  const { locale, programme: p, rules, targets, skills, occupations } = useLoaderData<typeof loader>();
+  const { locale, programme: p, rules, targets, skills, occupations, enrolment } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const numberFormat = new Intl.NumberFormat(locale === "en" ? "en-US" : "zh-TW");
   return (
@@ -40,6 +84,8 @@ export default function ProgrammePage() {
           {p.capacityPerYear !== null && <Fact label={t("programmes.capacity")} value={numberFormat.format(p.capacityPerYear)} />}
         </dl>
       )}
+
+      {enrolment.cohorts.length > 0 && <CohortList {...enrolment} message={actionData?.message ?? null} programmeKey={p.key} />}
 
       <section aria-labelledby="rules" className="card space-y-3">
         <h2 id="rules">{t("programmes.rules")}</h2>

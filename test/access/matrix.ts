@@ -22,6 +22,13 @@ export const samplePaths: Record<string, string> = {
   "routes/occupations.$survey.$code": "/occupations/precision-health-2025/070121",
   "routes/programmes._index": "/programmes",
   "routes/programmes.$key": "/programmes/spark-translational",
+  "routes/catalogue._index": "/catalogue",
+  "routes/catalogue.new": "/catalogue/new",
+  "routes/catalogue.$key.edit": "/catalogue/no-such-programme/edit",
+  "routes/catalogue.$key.cohorts.$id": "/catalogue/no-such-programme/cohorts/00000000-0000-4000-8000-000000000000",
+  "routes/certificates.$code": "/certificates/AAAAAAAAAAAAAAAAAAAAAA",
+  "routes/certificates.$code_.pdf": "/certificates/AAAAAAAAAAAAAAAAAAAAAA/pdf",
+  "routes/my.programmes": "/my/programmes",
   "routes/search": "/search?q=GMP",
   "routes/search.suggest": "/search/suggest?q=GMP",
   "routes/api.v1.occupations": "/api/v1/occupations",
@@ -90,7 +97,19 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/occupations._index": { loader: all(200) },
   "routes/occupations.$survey.$code": { loader: all(200) },
   "routes/programmes._index": { loader: all(200) },
-  "routes/programmes.$key": { loader: all(200) },
+  // Public; only talents enrol or withdraw, and a form without an intent is refused.
+  "routes/programmes.$key": { loader: all(200), action: only({ talent: 400 }) },
+  // The catalogue of training units' staff (the matrix's staff member has no approved unit) and the office;
+  // an empty form is refused field by field; the sample programme and cohort do not exist.
+  "routes/catalogue._index": { loader: only({ training_unit_staff: 200, ...office }) },
+  "routes/catalogue.new": { loader: only({ training_unit_staff: 200, ...office }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
+  "routes/catalogue.$key.edit": { loader: only({ training_unit_staff: 404, ...officeNotFound }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
+  "routes/catalogue.$key.cohorts.$id": { loader: only({ training_unit_staff: 404, ...officeNotFound }), action: only({ training_unit_staff: 404, ...officeNotFound }) },
+  // Certificate verification is public (an unknown code says so); the PDF is a 404 to all but its holder, staff and the office.
+  "routes/certificates.$code": { loader: all(200) },
+  "routes/certificates.$code_.pdf": { loader: signedIn(404) },
+  // A talent's enrolments and certificates.
+  "routes/my.programmes": { loader: only({ talent: 200 }) },
   "routes/search": { loader: all(200) },
   "routes/search.suggest": { loader: all(200) },
   "routes/api.v1.occupations": publicApi,

@@ -196,6 +196,7 @@ describe("templates", () => {
     "seat-offered": { name: hostile, round: hostile, unit: hostile, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/phd/result" },
     "post-match-offer": { name: hostile, round: hostile, unit: hostile, url: "https://portal.example/phd/result" },
     "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
+    "enrolment-moved-up": { name: hostile, programme: hostile, cohort: hostile, url: "https://portal.example/programmes/device-fellowship" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {

@@ -1,0 +1,175 @@
+// One cohort for its programme's staff and the office: the roster, the waitlist, the attendance grid
+// (one row per seated talent, one column per recorded session), completion and certificates.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forbidden, notFound, requirePermission } from "~/auth/guards.server";
+import type { Viewer } from "~/auth/session.server";
+import { logPersonalDataRead } from "~/auth/visibility.server";
+import { ErrorList, FormMessage } from "~/components/forms";
+import { getLocale } from "~/i18n/locale.server";
+import { pick } from "~/i18n/resources";
+import { isOffice } from "~/programmes/catalogue.server";
+import { attendanceSchema, staffIntentSchema } from "~/programmes/cohort-schema";
+import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance } from "~/programmes/enrolment.server";
+import { enrolmentRefusal } from "~/programmes/refusals";
+
+export const meta: MetaFunction = () => [{ title: "梯次 · Cohort" }];
+
+const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+async function cohortFor(context: LoaderFunctionArgs["context"], viewer: Viewer, key: string, id: string | undefined) {
+  if (!isUuid(id)) throw notFound();
+  try {
+    return await getCohortForStaff(context.services.db, viewer, key, id);
+  } catch (error) {
+    if (error instanceof EnrolmentRuleError) throw error.code === "notFound" ? notFound() : forbidden();
+    throw error;
+  }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = requirePermission(request, context, "update:programme:organisation");
+  const { cohort, programme } = await cohortFor(context, viewer, params.key ?? "", params.id);
+  const roster = await cohortRoster(context.services.db, cohort.id);
+  if (isOffice(viewer) && roster.people.length > 0) {
+    await logPersonalDataRead(context.services.db, viewer, "enrolment", roster.people.map((p) => p.id), context.clientIp);
+  }
+  const locale = await getLocale(request);
+  const mark = new Map(roster.marks.map((m) => [`${m.enrolmentId}/${m.sessionOn}`, m.present]));
+  const certificateOf = new Map(roster.certificates.map((c) => [c.enrolmentId, c]));
+  const seated = roster.people.filter((p) => p.status === "enrolled" || p.status === "completed" || p.status === "not_completed");
+  return {
+    programme: { key: programme.key, title: pick(locale, programme.titleZh, programme.titleEn) },
+    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: cohort.capacity, icapLevel: cohort.icapLevel },
+    sessions: roster.sessions,
+    seated: seated.map((p) => ({
+      id: p.id, name: p.name, email: p.email, status: p.status,
+      marks: roster.sessions.map((s) => mark.get(`${p.id}/${s}`) ?? null),
+      certificate: certificateOf.get(p.id) ? { code: certificateOf.get(p.id)!.verificationCode, serial: certificateOf.get(p.id)!.serial } : null,
+    })),
+    waitlist: roster.people.filter((p) => p.status === "waitlisted").map((p) => ({ id: p.id, name: p.name, place: p.waitlistPosition })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requirePermission(request, context, "update:programme:organisation");
+  const form = await request.formData();
+  const { cohort, programme } = await cohortFor(context, viewer, params.key ?? "", params.id);
+  const db = context.services.db;
+  const back = `/catalogue/${programme.key}/cohorts/${cohort.id}`;
+  try {
+    if (form.get("intent") === "attendance") {
+      const submission = parseWithZod(form, { schema: attendanceSchema });
+      if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+      await recordAttendance(db, viewer, cohort.id, submission.value.sessionOn, submission.value.present, context.clientIp);
+      return redirect(`${back}?done=attendance`);
+    }
+    const submission = parseWithZod(form, { schema: staffIntentSchema });
+    if (submission.status !== "success") return data({ result: submission.reply(), message: "catalogue.refusal.badRequest" }, { status: 400 });
+    if (submission.value.intent === "complete") await markCompleted(db, viewer, submission.value.enrolmentId, context.clientIp);
+    else await issueCertificate(db, viewer, submission.value.enrolmentId, context.clientIp);
+    return redirect(`${back}?done=${submission.value.intent}`);
+  } catch (error) {
+    if (!(error instanceof EnrolmentRuleError)) throw error;
+    const refusal = enrolmentRefusal(error.code);
+    return data({ result: null, message: refusal.message }, { status: refusal.status });
+  }
+}
+
+export default function CohortPage() {
+  const { programme, cohort, sessions, seated, waitlist } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const sessionErrors = actionData?.result && "error" in actionData.result ? (actionData.result.error as Record<string, string[] | undefined> | undefined)?.sessionOn : undefined;
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("catalogue.breadcrumb")} className="text-sm"><Link to={`/catalogue/${programme.key}/edit`}>← {programme.title}</Link></nav>
+      <header className="space-y-1">
+        <h1>{cohort.name}</h1>
+        <p className="text-slate-700">
+          {t("catalogue.cohorts.facts", { starts: cohort.startsOn, ends: cohort.endsOn, capacity: String(cohort.capacity) })}
+          {cohort.icapLevel !== null ? ` · ${t("catalogue.cohorts.icap", { level: String(cohort.icapLevel) })}` : ""}
+        </p>
+      </header>
+      {actionData?.message ? <FormMessage>{t(actionData.message as never)}</FormMessage> : null}
+
+      <section aria-labelledby="roster" className="card space-y-3">
+        <h2 id="roster">{t("catalogue.roster.title")}</h2>
+        {seated.length === 0 ? <p className="text-slate-700">{t("catalogue.roster.empty")}</p> : (
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="attendance" />
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("catalogue.roster.grid")}>
+              <table className="data-table">
+                <caption className="sr-only">{t("catalogue.roster.grid")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("catalogue.roster.name")}</th>
+                    <th scope="col">{t("catalogue.statusLabel")}</th>
+                    {sessions.map((s) => <th key={s} scope="col">{s}</th>)}
+                    <th scope="col">{t("catalogue.roster.newSession")}</th>
+                    <th scope="col">{t("catalogue.roster.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {seated.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row" className="font-normal">{p.name}<br /><span className="text-xs text-slate-600">{p.email}</span></th>
+                      <td>{t(`catalogue.enrolmentStatus.${p.status}`)}</td>
+                      {p.marks.map((m, i) => <td key={sessions[i]}>{m === null ? "–" : m ? t("catalogue.roster.present") : t("catalogue.roster.absent")}</td>)}
+                      <td>
+                        <label className="flex items-center gap-2 text-sm">
+                          <input type="checkbox" name="present" value={p.id} defaultChecked />
+                          <span className="sr-only">{t("catalogue.roster.presentFor", { name: p.name })}</span>
+                          <span aria-hidden="true">{t("catalogue.roster.present")}</span>
+                        </label>
+                      </td>
+                      <td className="space-x-2 whitespace-nowrap">
+                        {p.status === "enrolled" ? (
+                          <button type="submit" form={`complete-${p.id}`} className="btn-secondary">{t("catalogue.roster.complete", { name: p.name })}</button>
+                        ) : null}
+                        {p.status === "completed" && !p.certificate ? (
+                          <button type="submit" form={`certificate-${p.id}`} className="btn-secondary">{t("catalogue.roster.issue", { name: p.name })}</button>
+                        ) : null}
+                        {p.certificate ? (
+                          <>
+                            <a href={`/certificates/${p.certificate.code}/pdf`}>{t("catalogue.roster.pdf", { serial: p.certificate.serial })}</a>{" "}
+                            <Link to={`/certificates/${p.certificate.code}`}>{t("catalogue.roster.verify")}</Link>
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="flex flex-wrap items-end gap-3">
+              <div>
+                <label htmlFor="sessionOn" className="field-label">{t("catalogue.roster.sessionOn")}</label>
+                <input id="sessionOn" name="sessionOn" type="date" required min={cohort.startsOn} max={cohort.endsOn} aria-invalid={sessionErrors ? true : undefined} aria-describedby={sessionErrors ? "sessionOn-error" : undefined} className="field-input" />
+                <ErrorList id="sessionOn-error" errors={sessionErrors} />
+              </div>
+              <button type="submit" className="btn-primary">{t("catalogue.roster.record")}</button>
+            </div>
+          </Form>
+        )}
+        {seated.map((p) => (
+          <div key={p.id} hidden>
+            <Form method="post" id={`complete-${p.id}`}><input type="hidden" name="intent" value="complete" /><input type="hidden" name="enrolmentId" value={p.id} /></Form>
+            <Form method="post" id={`certificate-${p.id}`}><input type="hidden" name="intent" value="certificate" /><input type="hidden" name="enrolmentId" value={p.id} /></Form>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="waitlist" className="card space-y-3">
+        <h2 id="waitlist">{t("catalogue.roster.waitlist")}</h2>
+        {waitlist.length === 0 ? <p className="text-slate-700">{t("catalogue.roster.noWaitlist")}</p> : (
+          <ol className="list-decimal pl-5">
+            {waitlist.map((p) => <li key={p.id} value={p.place ?? undefined}>{p.name}</li>)}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

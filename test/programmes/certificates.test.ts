@@ -1,0 +1,92 @@
+// Certificates through the built app: the bilingual PDF (a real PDF carrying its serial, with the Chinese
+// font embedded as a subset) for its holder, staff and the office only, and the public verification page
+// for a valid, a revoked and an unknown code, showing nothing personal beyond the holder's display name.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import type { Viewer } from "../../app/auth/session.server";
+import { localeCookie } from "../../app/i18n/locale.server";
+import { enrol, issueCertificate, markCompleted } from "../../app/programmes/enrolment.server";
+import { useDatabase } from "../auth/support";
+import { testSearch } from "../support/services";
+import { IP, makeUnit, publishedCohort, talent } from "./support";
+
+const db = useDatabase();
+let build: ServerBuild;
+beforeAll(async () => {
+  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+});
+
+async function call(url: string, viewer: Viewer | null, locale: "en" | "zh-TW" = "en") {
+  const handler = createRequestHandler(build, "production");
+  const request = new Request(`http://portal.test${url}`, { headers: { Host: "portal.test", Cookie: await localeCookie.serialize(locale) }, redirect: "manual" });
+  const context = {
+    services: { db: db(), search: testSearch("certificates"), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
+    cspNonce: "",
+    clientIp: IP,
+    viewer,
+  };
+  return handler(request, context as never);
+}
+
+describe("certificates", () => {
+  it("the PDF is bilingual, carries the serial and the verification URL, and only its holder, staff and the office get it", async () => {
+    const { unit, staff, office } = await makeUnit(db());
+    const other = await makeUnit(db());
+    const { cohort } = await publishedCohort(db(), staff, unit.id);
+    const holder = await talent(db(), "holder");
+    const stranger = await talent(db(), "stranger");
+    const enrolment = await enrol(db(), holder.viewer, cohort.id);
+    await markCompleted(db(), staff, enrolment.id, IP);
+    const certificate = await issueCertificate(db(), staff, enrolment.id, IP);
+
+    const response = await call(`/certificates/${certificate.verificationCode}/pdf`, holder.viewer);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(Buffer.from(bytes.slice(0, 5)).toString("latin1")).toBe("%PDF-");
+    // Subset, not the whole 1.3 MB font.
+    expect(bytes.length).toBeLessThan(200_000);
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toContain(certificate.serial);
+    expect(pdf.getTitle()).toContain("結訓證書");
+    expect(pdf.getKeywords()).toContain(certificate.serial);
+
+    for (const viewer of [staff, office]) expect((await call(`/certificates/${certificate.verificationCode}/pdf`, viewer)).status).toBe(200);
+    for (const viewer of [stranger.viewer, other.staff]) expect((await call(`/certificates/${certificate.verificationCode}/pdf`, viewer)).status).toBe(404);
+    const anonymous = await call(`/certificates/${certificate.verificationCode}/pdf`, null);
+    expect(anonymous.status).toBe(302);
+  });
+
+  it("the verification page says valid, revoked or unknown and shows nothing personal beyond the display name", async () => {
+    const { unit, staff } = await makeUnit(db());
+    const { cohort, programme } = await publishedCohort(db(), staff, unit.id);
+    const holder = await talent(db(), "verified");
+    const enrolment = await enrol(db(), holder.viewer, cohort.id);
+    await markCompleted(db(), staff, enrolment.id, IP);
+    const certificate = await issueCertificate(db(), staff, enrolment.id, IP);
+
+    const valid = await (await call(`/certificates/${certificate.verificationCode}`, null)).text();
+    expect(valid).toContain("This certificate is valid.");
+    expect(valid).toContain(holder.user.displayName);
+    expect(valid).toContain(programme.titleEn);
+    expect(valid).toContain(certificate.serial);
+    expect(valid).not.toContain(holder.user.email);
+
+    const zh = await (await call(`/certificates/${certificate.verificationCode}`, null, "zh-TW")).text();
+    expect(zh).toContain("這張證書有效。");
+
+    await db().update(t.certificates).set({ revokedAt: new Date() }).where(eq(t.certificates.id, certificate.id));
+    expect(await (await call(`/certificates/${certificate.verificationCode}`, null)).text()).toContain("This certificate has been revoked.");
+
+    const unknown = await call("/certificates/NoSuchCodeNoSuchCode00", null);
+    expect(unknown.status).toBe(200);
+    const text = await unknown.text();
+    expect(text).toContain("No such certificate.");
+    expect(text).not.toContain(holder.user.displayName);
+  });
+});
