@@ -41,10 +41,13 @@ export async function applicantResults(db: Reader, userId: string): Promise<Appl
     const explanation = createPlacementExplainer(stored.input, stored.assignments)(application.id);
     const [placement] = await db.select().from(t.placements).where(eq(t.placements.traineeApplicationId, application.id));
     const now = await currentMatching(db, round.id);
+    // In the applicant's own order of preference.
+    const listed = stored.input.applicants[application.id]!;
     const waitlists = now
       ? Object.entries(currentWaitlists(now))
           .map(([unit, list]) => ({ unit, place: list.indexOf(application.id) + 1 }))
           .filter((w) => w.place > 0)
+          .sort((a, b) => listed.indexOf(a.unit) - listed.indexOf(b.unit))
       : [];
     const unit = explanation.unit;
     results.push({
