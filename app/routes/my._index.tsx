@@ -59,6 +59,7 @@ export default function TalentDashboard() {
         <h1>{t("matching.my.title")}</h1>
         <p className="max-w-3xl text-slate-700">{t("matching.my.lead")}</p>
         <p><Link to="/my/gaps">{t("gaps.talent.dashboardLink")}</Link></p>
+        <p><Link to="/my/programmes">{t("catalogue.my.dashboardLink")}</Link></p>
       </header>
 
       <section aria-labelledby="applications" className="space-y-3">

@@ -129,6 +129,7 @@ export const catalogueEn: Widen<typeof catalogueZhTW> = {
     },
     my: {
       title: "My programmes and certificates",
+      dashboardLink: "My course enrolments and certificates",
       empty: "You have not enrolled in any programme yet.",
       browse: "Browse programmes",
       download: "Download the certificate ({{serial}})",

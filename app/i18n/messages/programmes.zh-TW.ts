@@ -128,6 +128,7 @@ export const catalogueZhTW = {
     },
     my: {
       title: "我的課程與證書",
+      dashboardLink: "我報名的課程與結訓證書",
       empty: "您還沒有報名任何課程。",
       browse: "瀏覽培訓計畫",
       download: "下載結訓證書（{{serial}}）",
