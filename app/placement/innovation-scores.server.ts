@@ -108,7 +108,8 @@ export async function importInnovationScores(db: Database, officer: Viewer, roun
       accepted.set(applicationId, { score, line });
     }
     if (rejected.length > 0) return { ok: false as const, rejected };
-    for (const [id, { score }] of accepted) {
+    // In id order, so two imports at once lock the rows in the same order and never deadlock.
+    for (const [id, { score }] of [...accepted].sort(([a], [b]) => (a < b ? -1 : 1))) {
       await tx.update(t.traineeApplications).set({ innovationScore: score, updatedAt: now }).where(and(eq(t.traineeApplications.id, id), eq(t.traineeApplications.roundId, round.id)));
     }
     await recordAudit(tx, { actorUserId: officer.id, action: "innovation-scores-imported", entity: "placement-round", entityId: round.id, detail: { count: accepted.size }, ip });

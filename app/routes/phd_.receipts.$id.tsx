@@ -3,6 +3,7 @@
 // everyone else, so a refusal never tells whether it exists.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { DetailItem } from "~/components/detail-item";
@@ -38,6 +39,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Receipt() {
   const receipt = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // Printing needs a script; without one the browser's own Print does the same.
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
   return (
     <article className="space-y-6">
       {receipt.own ? (
@@ -85,6 +89,7 @@ export default function Receipt() {
         </table>
       </section>
       <p className="text-sm text-slate-600">{t("trainees.receipt.taipeiTime")}</p>
+      {canPrint ? <button type="button" className="btn-secondary print:hidden" onClick={() => window.print()}>{t("trainees.receipt.print")}</button> : null}
     </article>
   );
 }

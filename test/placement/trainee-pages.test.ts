@@ -112,7 +112,7 @@ describe("/phd without JavaScript", () => {
     const [row] = await db().select().from(t.traineeApplications).where(eq(t.traineeApplications.userId, viewer.id));
     const form = new FormData();
     for (const [k, v] of Object.entries({ intent: "eligibility", roundId: world.round.id, version: String(row!.version), phdStatus: "obtained", phdDate: "2020-01-01" })) form.set(k, v);
-    form.set("evidence", new File([pngBytes()], "photo.pdf", { type: "application/pdf" }));
+    form.set("evidence", new File([new Uint8Array(pngBytes())], "photo.pdf", { type: "application/pdf" }));
     const refused = await call(viewer, `/phd?round=${world.round.id}`, form);
     expect(refused.status).toBe(400);
     expect(refused.body).toContain("This is not a PDF (judged by its content).");
