@@ -10,10 +10,11 @@ import "./context";
 
 const ABORT_DELAY = 5_000;
 
-// Thrown 404/403 responses are answers, not errors; only real failures are logged.
+// Thrown 404/403 responses are answers, not errors; only real failures are logged. A 503 for an
+// unreachable database is logged where it is made (server/unavailable.ts).
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  if (error instanceof Response && error.status < 500) return;
+  if (error instanceof Response && (error.status < 500 || error.status === 503)) return;
   if ((error as { status?: number } | null)?.status === 404) return;
   console.error(error);
 };
@@ -42,6 +43,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // 503: the database is unreachable for a moment (server/unavailable.ts); say when to try again.
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", "5");
   const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -18,7 +18,13 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = ({ error }) => [
-  { title: error ? "找不到這個頁面 · Page not found" : "精準健康人才媒合平台 · Precision Health Talent Portal" },
+  {
+    title: !error
+      ? "精準健康人才媒合平台 · Precision Health Talent Portal"
+      : isRouteErrorResponse(error) && error.status === 503
+        ? "服務暫時無法使用 · Temporarily unavailable"
+        : "找不到這個頁面 · Page not found",
+  },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -110,11 +116,13 @@ function SiteFooter() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // 503: the database is unreachable for a moment (server/unavailable.ts).
+  const kind = status === 404 ? "notFound" : status === 503 ? "unavailable" : "error";
   return (
     <div className="card mx-auto max-w-xl space-y-3" role="alert">
-      <h1>{notFound ? t("errors.notFoundTitle") : t("errors.errorTitle")}</h1>
-      <p>{notFound ? t("errors.notFoundBody") : t("errors.errorBody")}</p>
+      <h1>{t(`errors.${kind}Title`)}</h1>
+      <p>{t(`errors.${kind}Body`)}</p>
       <Link to="/" className="btn-primary">{t("errors.backHome")}</Link>
     </div>
   );

@@ -37,6 +37,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: 10,
     connect_timeout: 5,
     idle_timeout: 30,
+    // postgres.js reconnects by itself, waiting before each attempt up to 20 s by default as failures
+    // add up across the pool; requests queue behind that wait even after the server is back. At most
+    // 1 s: while the server is down requests fail fast (503), and once it is up they succeed at once.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
     // Keep dates as ISO strings in JSON; drizzle maps timestamp columns itself.
     connection: { application_name: "precision-health-portal" },

@@ -18,6 +18,7 @@ import { publicApiMiddleware } from "./rate-limit";
 import { securityHeaders } from "./security";
 import { startServices, type Services } from "./services";
 import { describeStartupError } from "./startup-errors";
+import { databaseUnavailableHandler, withDatabaseUnavailable } from "./unavailable";
 import { sameOriginWrites } from "./csrf";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,6 +62,8 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
     }
     res.status(503).setHeader("Retry-After", "2").type("text/plain; charset=utf-8").send("入口網站啟動中，請稍候。The portal is starting; try again in a moment.\n");
   });
+  // The session lookup runs before Remix: a database that is down there is a 503 too, not a 500.
+  app.use(databaseUnavailableHandler(logger));
 
   const server = await listen(app, env.PORT, env.HOST);
   logger.info({ url: `http://localhost:${env.PORT}` }, "listening (starting services)");
@@ -100,7 +103,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   }
   if (shuttingDown) return;
   const handler = createRequestHandler({
-    build,
+    build: withDatabaseUnavailable(build, logger),
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => loadContextFor(services, req, res),
   });

@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "method_not_allowed"
   | "rate_limited"
   | "search_unavailable"
+  | "database_unavailable"
   | "internal_error";
 
 export interface ApiErrorBody {

@@ -1,7 +1,8 @@
 // Wraps every public API loader: answers preflights, refuses writes, and turns every failure into
 // the API's JSON error shape. Bad input is a 400, an unreachable search a 503 without internal
-// detail; nothing a caller sends produces a 500.
+// detail, and so is an unreachable database; nothing a caller sends produces a 500.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isDatabaseUnavailable } from "../../db/unavailable";
 import { SearchUnavailable } from "../search/search.server";
 import { apiError, methodNotAllowed, preflight } from "./http";
 import { InvalidParameter } from "./params";
@@ -34,6 +35,12 @@ function errorResponse(error: unknown): Response {
   if (error instanceof SearchUnavailable) {
     console.error(error);
     return apiError(503, "search_unavailable", "Search is temporarily unavailable; try again in a moment.", {
+      headers: { "Retry-After": "5" },
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(error);
+    return apiError(503, "database_unavailable", "The database is temporarily unavailable; try again in a moment.", {
       headers: { "Retry-After": "5" },
     });
   }

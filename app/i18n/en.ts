@@ -157,6 +157,8 @@ export const en: Messages = {
     errorTitle: "Something went wrong",
     errorBody: "We could not handle your request just now. Please try again later.",
     backHome: "Back to the home page",
+    unavailableTitle: "Temporarily unavailable",
+    unavailableBody: "The portal cannot reach its database just now. Nothing you saved is lost; please try again in a moment.",
   },
   ...accountsEn,
   ...talentsEn,

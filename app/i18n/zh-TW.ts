@@ -158,6 +158,8 @@ export const zhTW = {
     errorTitle: "發生錯誤",
     errorBody: "系統暫時無法處理您的要求，請稍後再試。",
     backHome: "回首頁",
+    unavailableTitle: "服務暫時無法使用",
+    unavailableBody: "系統目前無法連上資料庫，已儲存的資料不會遺失，請稍後再試。",
   },
   ...accountsZhTW,
   ...talentsZhTW,
