@@ -56,10 +56,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function naturalContents(db: Database): Promise<Record<string, TableFingerprint>> {
   const natural = new Map<string, string>();
-  for (const o of await rowsOf<{ id: string; key: string }>(db, "select id::text, survey_key || '/' || code as key from occupations")) natural.set(o.id, `occupation:${o.key}`);
-  for (const p of await rowsOf<{ id: string; key: string }>(db, "select id::text, key from programmes")) natural.set(p.id, `programme:${p.key}`);
+  const tables = await userTables(db);
+  if (tables.includes("public.occupations")) {
+    for (const o of await rowsOf<{ id: string; key: string }>(db, "select id::text, survey_key || '/' || code as key from occupations")) natural.set(o.id, `occupation:${o.key}`);
+  }
+  if (tables.includes("public.programmes")) {
+    for (const p of await rowsOf<{ id: string; key: string }>(db, "select id::text, key from programmes")) natural.set(p.id, `programme:${p.key}`);
+  }
   const result: Record<string, TableFingerprint> = {};
-  for (const name of await userTables(db)) {
+  for (const name of tables) {
     const [schema, table] = name.split(".") as [string, string];
     const rows = await rowsOf<{ r: Record<string, unknown> }>(db, `select to_jsonb(x) as r from ${quoted(schema, table)} x`);
     const lines = rows.map(({ r }) => {
@@ -74,4 +79,18 @@ export async function naturalContents(db: Database): Promise<Record<string, Tabl
     result[name] = { rows: lines.length, md5: createHash("md5").update(lines.join("\n")).digest("hex") };
   }
   return result;
+}
+
+/** The schema as the catalogue describes it: columns, constraints, indexes, triggers and functions of the portal's schemas. */
+export async function schemaFingerprint(db: Database): Promise<string[]> {
+  const mine = "not in ('pg_catalog', 'information_schema', 'pg_toast')";
+  const parts = await Promise.all([
+    rowsOf<{ d: string }>(db, `select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') as d from information_schema.columns where table_schema ${mine}`),
+    rowsOf<{ d: string }>(db, `select n.nspname || '.' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) as d from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname ${mine}`),
+    rowsOf<{ d: string }>(db, `select indexdef as d from pg_indexes where schemaname ${mine}`),
+    rowsOf<{ d: string }>(db, `select pg_get_triggerdef(t.oid) as d from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and n.nspname ${mine}`),
+    rowsOf<{ d: string }>(db, `select pg_get_functiondef(p.oid) as d from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname ${mine} and p.prokind = 'f'`),
+    rowsOf<{ d: string }>(db, `select n.nspname || '.' || t.typname || ' ' || string_agg(e.enumlabel, ',' order by e.enumsortorder) as d from pg_enum e join pg_type t on t.oid = e.enumtypid join pg_namespace n on n.oid = t.typnamespace group by n.nspname, t.typname`),
+  ]);
+  return parts.flat().map((r) => r.d).sort();
 }

@@ -16,6 +16,10 @@ export interface ScriptResult {
   stdout: string;
   stderr: string;
   ms: number;
+  /** The wall-clock start (Date.now()), to place the log lines' own "time" on the same scale. */
+  startedAt: number;
+  /** Each stdout line with when it arrived, in ms since the start. */
+  timeline: Array<{ ms: number; line: string }>;
 }
 
 export interface RunningScript {
@@ -35,19 +39,28 @@ export function startScript(script: string, args: string[], env: Record<string, 
     else childEnv[name] = value;
   }
   const started = performance.now();
+  const startedAt = Date.now();
   // `node --import tsx <file>` as the npm script's tsx does, without npm in between: a signal then
   // reaches the script itself (kill tests), and npm's own start-up is not timed.
   const file = scriptFile(script);
   const child = spawn(process.execPath, ["--import", "tsx", ...file, ...args], { cwd: repoRoot, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  let partial = "";
+  const timeline: ScriptResult["timeline"] = [];
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop() ?? "";
+    const ms = Math.round(performance.now() - started);
+    for (const line of lines) timeline.push({ ms, line });
+  });
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   let finished = false;
   const done = new Promise<ScriptResult>((resolve) => {
     child.once("close", (code, signal) => {
       finished = true;
-      resolve({ code, signal, stdout, stderr, ms: Math.round(performance.now() - started) });
+      resolve({ code, signal, stdout, stderr, ms: Math.round(performance.now() - started), startedAt, timeline });
     });
   });
   return {
