@@ -20,6 +20,7 @@ import { startServices, type Services } from "./services";
 import { describeStartupError } from "./startup-errors";
 import { databaseUnavailableHandler, withDatabaseUnavailable } from "./unavailable";
 import { sameOriginWrites } from "./csrf";
+import { withBadInputRefused } from "./bad-input";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,7 +28,8 @@ async function main() {
   const env = parseEnv();
   const buildFile = path.join(root, "build", "index.js");
   if (!existsSync(buildFile)) throw new EnvError("The app is not built: run `npm run build` (npm start does it for you).");
-  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  // Unreadable form bodies and text Postgres cannot store are a 4xx, not a 500 (server/bad-input.ts).
+  const build = withBadInputRefused((await import(pathToFileURL(buildFile).href)) as ServerBuild);
   const releaseLock = acquireInstanceLock(env.DATA_DIR);
   try {
     await serve(env, build, releaseLock);
