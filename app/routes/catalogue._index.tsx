@@ -14,7 +14,8 @@ const PAGE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "update:programme:organisation");
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  // At most page 100,000: ?page=1e308 would otherwise ask Postgres for an offset of Infinity (a 500).
+  const page = Math.min(100_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page"))) || 1));
   const rows = await listCatalogue(context.services.db, viewer, { limit: PAGE + 1, offset: (page - 1) * PAGE });
   const locale = await getLocale(request);
   return {

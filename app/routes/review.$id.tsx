@@ -68,6 +68,8 @@ export default function Review() {
   const { t } = useTranslation();
   const [form, fields] = useZodForm(reviewSchema, { lastResult: actionData?.result, defaultValue: page.defaults, id: "review" });
   const scores = fields.scores.getFieldset();
+  const noteErrors = form.allErrors.note;
+  const refusals = page.open ? form.errors : [...new Set(Object.values(form.allErrors).flat())];
   return (
     <div className="space-y-8">
       <nav aria-label={t("placement.breadcrumb")} className="text-sm"><Link to="/review">← {t("placement.review.title")}</Link></nav>
@@ -78,6 +80,8 @@ export default function Review() {
       </header>
       {page.notice && !actionData ? <FormMessage tone="success">{t(page.notice as never)}</FormMessage> : null}
       {page.conflict ? <FormMessage tone="info">{t("placement.review.conflictDeclared")}</FormMessage> : null}
+      {/* Refusals of either form; once the forms are gone (a conflict declared meanwhile, the review closed), every refusal shows here. */}
+      {refusals?.length ? <FormMessage><ErrorList errors={refusals} /></FormMessage> : null}
 
       <PlanSummary plan={page.plan} />
 
@@ -86,7 +90,6 @@ export default function Review() {
           <Form method="post" {...getFormProps(form)} className="card space-y-4">
             <h2>{t("placement.review.scoreTitle")}</h2>
             {page.submittedAt ? <p className="text-sm text-slate-700">{t("placement.review.lastSaved", { at: page.submittedAt })}</p> : null}
-            {form.errors?.length ? <FormMessage><ErrorList errors={form.errors} /></FormMessage> : null}
             <input type="hidden" name="intent" value="score" />
             <ol className="space-y-3">
               {page.criteria.map((c) => {
@@ -120,7 +123,11 @@ export default function Review() {
             <input type="hidden" name="intent" value="conflict" />
             <div>
               <label htmlFor="conflict-note" className="field-label">{t("placement.review.conflictNote")}</label>
-              <input id="conflict-note" name="note" maxLength={2000} className="field-input" />
+              <input
+                id="conflict-note" name="note" maxLength={2000} className="field-input aria-[invalid=true]:border-red-600"
+                aria-invalid={noteErrors?.length ? true : undefined} aria-describedby={noteErrors?.length ? "conflict-note-error" : undefined}
+              />
+              <ErrorList id="conflict-note-error" errors={noteErrors} />
             </div>
             <button type="submit" className="btn-secondary">{t("placement.review.declareConflict")}</button>
           </Form>
