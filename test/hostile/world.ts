@@ -1,0 +1,205 @@
+// The records the hostile-input tests need so that every form of the app appears on some page: an
+// approved company with a draft and a published position, applications in both directions, a pending
+// organisation for the office, tokens for the e-mailed links, and a PhD round in each state a form needs.
+// Made through the domain functions, as the app would make them.
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import * as t from "../../db/schema";
+import type { Role } from "../../app/auth/permissions";
+import { resolveSession, startSession, type Viewer } from "../../app/auth/session.server";
+import { issueToken } from "../../app/auth/tokens.server";
+import { applyToPosition, inviteTalent } from "../../app/applications/pipeline.server";
+import { inviteColleague } from "../../app/organisations/invitations.server";
+import { createOrganisation, submitForApproval } from "../../app/organisations/organisations.server";
+import { assignReviewer } from "../../app/placement/quota-reviews.server";
+import { markDocumentsComplete } from "../../app/placement/quota-applications.server";
+import { createRound } from "../../app/placement/rounds.server";
+import { saveCv } from "../../app/talents/cv.server";
+import { makeCompany, makePosition, makeTalent } from "../applications/world";
+import { links, mailTo, makeUser, tokenIn, unique } from "../auth/support";
+import { makeOpenRound, makeProgramme, makeUnit, roundInput, submitPlan } from "../placement/world";
+import { makeMatchWorld } from "../placement/match-world";
+import { registeredTalent, roundInRegistration } from "../placement/trainee-world";
+import { makeUnit as makeCatalogueUnit, publishedCohort } from "../programmes/support";
+import { enrol } from "../../app/programmes/enrolment.server";
+import { publishRun, runMatch } from "../../app/placement/match-runs.server";
+import { submitPreferences } from "../../app/placement/trainee-applications.server";
+import { tinyPdf } from "../support/tiny-pdf";
+
+export const IP = "192.0.2.77";
+
+export type Actor =
+  | "anonymous"
+  | "plain"
+  | "talent"
+  | "invitedTalent"
+  | "freshTalent"
+  | "recruiter"
+  | "draftAdmin"
+  | "officer"
+  | "admin"
+  | "unitStaff"
+  | "freshUnitStaff"
+  | "reviewer"
+  | "catalogueStaff"
+  | "trainee"
+  | "registrationUnitStaff"
+  | "matchOfficer"
+  | "matchUnitStaff"
+  | "matchedTrainee";
+
+export interface HostileWorld {
+  ids: {
+    occupation: string;
+    company: string;
+    companySlug: string;
+    draftCompanySlug: string;
+    publishedPosition: string;
+    draftPosition: string;
+    application: string;
+    invitation: string;
+    draftRound: string;
+    openRound: string;
+    quotaApplication: string;
+    assignment: string;
+    programmeKey: string;
+    cohort: string;
+    registrationRound: string;
+    matchRound: string;
+    unmatchedRound: string;
+  };
+  tokens: { invitation: string; reset: string; verify: string };
+  userIds: Record<Exclude<Actor, "anonymous">, string>;
+  /** The actor's viewer, resolved from a real session once and reused (an action that ends it does not end the test's). */
+  viewer(actor: Actor): Promise<Viewer | null>;
+  /** A viewer from a new session, as the server resolves one per request (names and roles as they are now). */
+  signIn(actor: Actor): Promise<Viewer | null>;
+}
+
+async function viewerOf(db: Database, userId: string): Promise<Viewer> {
+  const cookie = await startSession(db, userId, { ip: IP, userAgent: "hostile" });
+  const { viewer } = await resolveSession(db, cookie.split(";")[0]);
+  if (!viewer) throw new Error(`no session for ${userId}`);
+  return viewer;
+}
+
+const person = async (db: Database, roles: Role[], label: string) => (await makeUser(db, { label, roles })).id;
+
+export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
+  // Hiring: an approved company with a recruiter (its admin) and a colleague, positions, applications.
+  const { organisation: company, recruiters } = await makeCompany(db, 2);
+  const recruiter = recruiters[0]!;
+  const published = await makePosition(db, recruiter, { headcount: 3 });
+  const draft = await makePosition(db, recruiter, { draft: true });
+  const talent = await makeTalent(db, { discoverable: true });
+  await saveCv(db, talent.id, { fileName: "履歷.pdf", bytes: new Uint8Array(tinyPdf()) });
+  const application = await applyToPosition(db, talent.viewer, published.id, "您好，我想應徵。", links);
+  const invitedTalent = await makeTalent(db, { discoverable: true });
+  const invitation = await inviteTalent(db, recruiter, published.id, invitedTalent.id, "邀請您應徵", links);
+  const freshTalent = await makeTalent(db, { discoverable: true });
+  // An open invitation of the company (revocable on its page) and one whose link a signed-in user opens.
+  await inviteColleague(db, recruiter, company, `hostile-invitee-${unique()}@example.test`, links, IP);
+  const plainUser = await makeUser(db, { label: "hostile-plain" });
+  await inviteColleague(db, recruiter, company, plainUser.email, links, IP);
+  const [mail] = (await mailTo(db, plainUser.email)).filter((m) => m.textBody.includes("/invitations/"));
+  const invitationToken = tokenIn(mail!.textBody, "/invitations/");
+
+  // A draft company (its page offers submitting for approval) and a pending one for the office.
+  const draftAdmin = await makeUser(db, { label: "hostile-draft-admin", roles: ["company_recruiter"] });
+  const draftCompany = await createOrganisation(db, await viewerOf(db, draftAdmin.id), { kind: "company", nameZh: "敵意測試草稿公司", nameEn: `Hostile Draft ${unique()}` }, IP);
+  const pendingAdmin = await makeUser(db, { label: "hostile-pending-admin", roles: ["company_recruiter"] });
+  const pendingViewer = await viewerOf(db, pendingAdmin.id);
+  const pending = await createOrganisation(db, pendingViewer, { kind: "company", nameZh: "敵意測試待審公司", nameEn: `Hostile Pending ${unique()}` }, IP);
+  await submitForApproval(db, await viewerOf(db, pendingAdmin.id), pending, IP);
+
+  // The PhD programme: a draft round, an open round with a unit's submitted plan and a reviewed one.
+  const officer = await person(db, ["programme_officer"], "hostile-officer");
+  const officerViewer = await viewerOf(db, officer);
+  const programme = await makeProgramme(db);
+  const draftRound = await createRound(db, officerViewer, roundInput(programme.id), IP);
+  const openRound = await makeOpenRound(db, officerViewer, programme.id);
+  const unit = await makeUnit(db);
+  const freshUnit = await makeUnit(db);
+  const quota = await submitPlan(db, unit.staff[0]!, openRound.id, unit.organisation.id);
+  const reviewedUnit = await makeUnit(db);
+  const reviewed = await submitPlan(db, reviewedUnit.staff[0]!, openRound.id, reviewedUnit.organisation.id);
+  const complete = await markDocumentsComplete(db, officerViewer, reviewed.id, reviewed.version, IP);
+  const reviewer = await person(db, ["reviewer"], "hostile-reviewer");
+  const assignment = await assignReviewer(db, officerViewer, complete.id, reviewer, IP);
+
+  // Links from e-mail: a password reset, and a confirmation for an address not yet confirmed.
+  const resetUser = await makeUser(db, { label: "hostile-reset" });
+  const unconfirmed = await makeUser(db, { label: "hostile-unconfirmed", confirmed: false });
+  // The training catalogue: a unit's published programme with a cohort.
+  const catalogue = await makeCatalogue(db);
+  await enrol(db, talent.viewer, catalogue.cohort.id);
+  // PhD trainees: a round in registration with a trainee whose list names the first unit, and a
+  // published match (u1 has a seat left over for a post-match offer; a3 holds none).
+  const registration = await roundInRegistration(db, { units: 2 });
+  const trainee = await registeredTalent(db, registration, "hostile-trainee");
+  await submitPreferences(db, trainee.viewer, trainee.application.id, { expectedVersion: 1, quotaApplicationIds: [registration.units[0]!.quotaApplicationId] }, IP);
+  const freshTrainee = await makeUser(db, { label: "hostile-fresh-trainee", roles: ["talent"] });
+  const match = await makeMatchWorld(db, { units: { u1: 2, u2: 1 }, applicants: { a1: ["u1", "u2"], a2: ["u2"], a3: ["u2"] }, rankings: { u1: ["a1"], u2: ["a2", "a3"] } });
+  const run = await runMatch(db, match.officer, match.round.id, IP);
+  await publishRun(db, match.officer, run.id, links, IP);
+  const unmatched = await makeMatchWorld(db, { units: { u1: 1 }, applicants: { a1: ["u1"] }, rankings: { u1: ["a1"] } });
+
+  const [occupation] = await db.select({ id: t.occupations.id }).from(t.occupations).where(eq(t.occupations.code, "070207"));
+
+  const viewers: Partial<Record<Actor, Promise<Viewer>>> = {};
+  const userIds: HostileWorld["userIds"] = {
+    plain: plainUser.id,
+    talent: talent.id,
+    invitedTalent: invitedTalent.id,
+    freshTalent: freshTalent.id,
+    recruiter: recruiter.id,
+    draftAdmin: draftAdmin.id,
+    officer,
+    admin: await person(db, ["admin"], "hostile-admin"),
+    unitStaff: unit.staff[0]!.id,
+    freshUnitStaff: freshUnit.staff[0]!.id,
+    catalogueStaff: catalogue.staff.id,
+    trainee: freshTrainee.id,
+    registrationUnitStaff: registration.units[0]!.staff.id,
+    matchOfficer: match.officer.id,
+    matchUnitStaff: match.units.get("u1")!.staff.id,
+    matchedTrainee: match.applicants.get("a1")!.viewer.id,
+    reviewer,
+  };
+  return {
+    ids: {
+      occupation: occupation!.id,
+      company: company.id,
+      companySlug: company.slug,
+      draftCompanySlug: draftCompany.slug,
+      publishedPosition: published.id,
+      draftPosition: draft.id,
+      application: application.id,
+      invitation: invitation.id,
+      draftRound: draftRound.id,
+      openRound: openRound.id,
+      quotaApplication: quota.id,
+      assignment: assignment.id,
+      programmeKey: catalogue.programme.key,
+      cohort: catalogue.cohort.id,
+      registrationRound: registration.round.id,
+      matchRound: match.round.id,
+      unmatchedRound: unmatched.round.id,
+    },
+    tokens: {
+      invitation: invitationToken,
+      reset: await issueToken(db, resetUser.id, "password_reset"),
+      verify: await issueToken(db, unconfirmed.id, "email_verification"),
+    },
+    userIds,
+    viewer: async (actor) => (actor === "anonymous" ? null : (viewers[actor] ??= viewerOf(db, userIds[actor]))),
+    signIn: async (actor) => (actor === "anonymous" ? null : viewerOf(db, userIds[actor])),
+  };
+}
+
+/** A training unit's published programme with one cohort. */
+async function makeCatalogue(db: Database) {
+  const { unit, staff } = await makeCatalogueUnit(db);
+  const { programme, cohort } = await publishedCohort(db, staff, unit.id);
+  return { staff, programme, cohort };
+}
