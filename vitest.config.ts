@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { SeededDataFirst } from "./test/sequencer";
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
@@ -10,5 +11,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One database per run is shared by the suites, so files run one after another.
     fileParallelism: false,
+    sequence: { sequencer: SeededDataFirst },
   },
 });
