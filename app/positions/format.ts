@@ -3,8 +3,14 @@ import type { TFunction } from "i18next";
 import type { Locale } from "../i18n/resources";
 
 /** NT$ with thousands separators, e.g. NT$60,000. */
+// Building an Intl.NumberFormat costs far more than using one, and lists format many amounts.
+const ntd: Record<Locale, Intl.NumberFormat> = {
+  "zh-TW": new Intl.NumberFormat("zh-TW", { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }),
+};
+
 export function formatNtd(amount: number, locale: Locale): string {
-  return `NT$${new Intl.NumberFormat(locale === "en" ? "en-US" : "zh-TW", { maximumFractionDigits: 0 }).format(amount)}`;
+  return `NT$${ntd[locale].format(amount)}`;
 }
 
 /** A monthly salary range, or "negotiable" when the company gave none. */
