@@ -5,10 +5,10 @@ import { positionsEn } from "./messages/positions.en";
 import { applicationsEn } from "./messages/applications.en";
 import { matchingEn } from "./messages/matching.en";
 import { placementEn } from "./messages/placement.en";
+import { matchRunsEn } from "./messages/matchruns.en";
 import { traineesEn } from "./messages/trainees.en";
 import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
-import { matchRunsEn } from "./messages/matchruns.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -167,8 +167,8 @@ export const en: Messages = {
   ...applicationsEn,
   ...matchingEn,
   ...placementEn,
+  ...matchRunsEn,
   ...traineesEn,
   ...catalogueEn,
   ...gapsEn,
-  ...matchRunsEn,
 };

@@ -7,10 +7,10 @@ import { positionsZhTW } from "./messages/positions.zh-TW";
 import { applicationsZhTW } from "./messages/applications.zh-TW";
 import { matchingZhTW } from "./messages/matching.zh-TW";
 import { placementZhTW } from "./messages/placement.zh-TW";
+import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 import { traineesZhTW } from "./messages/trainees.zh-TW";
 import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
-import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 
 export const zhTW = {
   site: {
@@ -168,8 +168,8 @@ export const zhTW = {
   ...applicationsZhTW,
   ...matchingZhTW,
   ...placementZhTW,
+  ...matchRunsZhTW,
   ...traineesZhTW,
   ...catalogueZhTW,
   ...gapsZhTW,
-  ...matchRunsZhTW,
 } as const;
