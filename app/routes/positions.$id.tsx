@@ -129,7 +129,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "apply") {
     requirePermission(request, context, "create:application:own");
     const submission = parseWithZod(form, { schema: applySchema });
-    if (submission.status !== "success") return data({ intent, ok: false, message: "", result: submission.reply() } satisfies ActionResult, { status: 400 });
+    if (submission.status !== "success") {
+      // Once the position has closed (or the talent has applied) the form is gone and its field errors
+      // have nowhere to show: say why instead.
+      const why = view.application ? "positions.apply.alreadyApplied" : isOpenForApplications(view.position) ? "" : "positions.apply.notOpen";
+      return data({ intent, ok: false, message: why, result: submission.reply() } satisfies ActionResult, { status: 400 });
+    }
     try {
       await applyToPosition(db, viewer, view.position.id, submission.value.coverNote ?? "", { publicUrl: context.services.env.PUBLIC_URL });
       context.services.mail.wake();
