@@ -108,4 +108,12 @@ test("a talent enrols in a course, attends, completes it, downloads the certific
   // Nothing personal beyond the display name.
   await expect(page.getByRole("main")).not.toContainText(talent.email);
   await expectAccessible(page);
+
+  // The staff member archives the course: the other specs share this portal and count the seeded
+  // programmes, and an archived course leaves the public list and search.
+  await switchTo(page, base, staff);
+  await page.goto(`/catalogue/${key}/edit`);
+  await page.getByRole("button", { name: "封存" }).click();
+  await expect(page.getByText("狀態：已封存")).toBeVisible();
+  await expectAccessible(page);
 });

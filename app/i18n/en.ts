@@ -72,7 +72,7 @@ export const en: Messages = {
     otherSurvey: "The same occupation code in the other survey",
     forecastHeading: "This survey's forecast of new professional demand",
     forecastNote: "New professional demand per year for the whole industry (not this occupation alone). Optimistic = flat × 1.05; conservative = flat × 0.95.",
-    programmesHeading: "Programmes that close this gap",
+    programmesHeading: "Programmes for this occupation",
     noProgrammes: "No programme targets this occupation yet.",
     back: "Back to shortage occupations",
   },
