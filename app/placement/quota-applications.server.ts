@@ -307,6 +307,16 @@ export function unitsOf(viewer: Viewer) {
   return viewer.memberships.filter((m) => (unitKinds as readonly string[]).includes(m.kind));
 }
 
+/**
+ * The unit a unit page is about: `?unit=` when it is one of the viewer's ("foreign" when it is not, for a
+ * 404), else their first; null when they belong to none.
+ */
+export function chosenUnit(viewer: Viewer, asked: string | null | undefined) {
+  const units = unitsOf(viewer);
+  if (asked) return units.find((u) => u.organisationId === asked) ?? "foreign";
+  return units[0] ?? null;
+}
+
 /** For a unit's staff: each of their units' application to the round, if any. */
 export async function unitEntriesFor(db: Reader, viewer: Viewer, roundId: string): Promise<UnitRoundEntry[]> {
   const units = unitsOf(viewer);

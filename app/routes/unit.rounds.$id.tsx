@@ -7,7 +7,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "~/auth/guards.server";
-import type { Viewer } from "~/auth/session.server";
 import { FormMessage } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -15,7 +14,7 @@ import { pick } from "~/i18n/resources";
 import { CalendarTable, calendarRows } from "~/placement/calendar-table";
 import { hasPassed } from "~/placement/calendar";
 import { PlanSummary, planSummary } from "~/placement/plan-summary";
-import { getUnitApplication, resultsPublished, saveQuotaApplication, unitsOf } from "~/placement/quota-applications.server";
+import { getUnitApplication, resultsPublished, saveQuotaApplication, chosenUnit, unitsOf } from "~/placement/quota-applications.server";
 import { QuotaForm } from "~/placement/quota-form";
 import { namedPartners, quotaPlanSchema } from "~/placement/quota-schema";
 import { explainRefusal } from "~/placement/refusal-text.server";
@@ -26,19 +25,13 @@ import { formatNtd } from "~/positions/format";
 export const meta: MetaFunction = () => [{ title: "培訓單位員額申請 · Unit quota application" }];
 
 /** The unit the page is about: ?unit= when it is one of the viewer's, else their first; null when they have none. */
-function chosenUnit(viewer: Viewer, request: Request) {
-  const units = unitsOf(viewer);
-  const asked = new URL(request.url).searchParams.get("unit");
-  if (asked) return units.find((u) => u.organisationId === asked) ?? "foreign";
-  return units[0] ?? null;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "update:unit-application:organisation");
   const db = context.services.db;
   const view = await getRound(db, params.id ?? "");
   if (!view || view.round.status === "draft") throw notFound();
-  const unit = chosenUnit(viewer, request);
+  const unit = chosenUnit(viewer, new URL(request.url).searchParams.get("unit"));
   if (unit === "foreign") throw notFound();
   const locale = await getLocale(request);
   const { round, criteria } = view;

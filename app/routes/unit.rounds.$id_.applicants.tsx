@@ -8,14 +8,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, notFound, requirePermission } from "~/auth/guards.server";
-import type { Viewer } from "~/auth/session.server";
 import { ErrorList, FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pick, type Locale } from "~/i18n/resources";
 import { hasPassed, toTaipeiLocal } from "~/placement/calendar";
-import { unitsOf } from "~/placement/quota-applications.server";
+import { chosenUnit, unitsOf } from "~/placement/quota-applications.server";
 import { applyEdit, editOf, listIntentPattern } from "~/placement/ranked-list";
 import { RankedListEditor } from "~/placement/ranked-list-editor";
 import { getRound, type Round } from "~/placement/rounds.server";
@@ -32,12 +31,6 @@ const PAGE_SIZE = 50;
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
 /** The unit the page is about: ?unit= when it is one of the viewer's, else their first; null when they have none. */
-function chosenUnit(viewer: Viewer, request: Request) {
-  const units = unitsOf(viewer);
-  const asked = new URL(request.url).searchParams.get("unit");
-  if (asked) return units.find((u) => u.organisationId === asked) ?? "foreign";
-  return units[0] ?? null;
-}
 
 async function openedRound(db: Parameters<typeof getRound>[0], roundId: string): Promise<Round> {
   const view = await getRound(db, roundId);
@@ -49,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "update:unit-application:organisation");
   const db = context.services.db;
   const round = await openedRound(db, params.id ?? "");
-  const unit = chosenUnit(viewer, request);
+  const unit = chosenUnit(viewer, new URL(request.url).searchParams.get("unit"));
   if (unit === "foreign") throw notFound();
   const locale = await getLocale(request);
   const now = new Date();
@@ -132,7 +125,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const locale = await getLocale(request);
   const round = await openedRound(db, params.id ?? "");
-  const unit = chosenUnit(viewer, request);
+  const unit = chosenUnit(viewer, new URL(request.url).searchParams.get("unit"));
   if (!unit || unit === "foreign") throw notFound();
   const target = { roundId: round.id, organisationId: unit.organisationId };
   const back = (done: string) => redirect(`/unit/rounds/${round.id}/applicants?${new URLSearchParams({ unit: unit.organisationId, done })}`);

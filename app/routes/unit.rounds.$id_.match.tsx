@@ -7,7 +7,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { notFound, requirePermission } from "~/auth/guards.server";
-import type { Viewer } from "~/auth/session.server";
 import { FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n/format";
@@ -16,7 +15,7 @@ import { pick } from "~/i18n/resources";
 import { unitApplicationInRound, unitMatchView } from "~/placement/match-results.server";
 import { explainMatchRefusal, isMatchRefusal } from "~/placement/match-refusal-text.server";
 import { offerSeat, offersOfUnit, unplacedCandidates, withdrawOffer } from "~/placement/post-match.server";
-import { unitsOf } from "~/placement/quota-applications.server";
+import { chosenUnit, unitsOf } from "~/placement/quota-applications.server";
 import { getRound } from "~/placement/rounds.server";
 
 export const meta: MetaFunction = () => [{ title: "媒合結果 · Match result" }];
@@ -24,12 +23,6 @@ export const meta: MetaFunction = () => [{ title: "媒合結果 · Match result"
 const PAGE_SIZE = 50;
 const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1), unit: z.string().optional(), done: z.string().optional() });
 
-/** The unit the page is about: ?unit= when it is one of the viewer's, else their first; null when they have none. */
-function chosenUnit(viewer: Viewer, asked: string | undefined) {
-  const units = unitsOf(viewer);
-  if (asked) return units.find((u) => u.organisationId === asked) ?? "foreign";
-  return units[0] ?? null;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "read:placement:organisation");

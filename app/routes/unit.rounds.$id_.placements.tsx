@@ -6,7 +6,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { notFound, requirePermission } from "~/auth/guards.server";
-import type { Viewer } from "~/auth/session.server";
 import { FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n/format";
@@ -17,7 +16,7 @@ import { InternshipForm, PeriodForm, PlacementButton } from "~/placement/placeme
 import { CourseProgress, InternshipList } from "~/placement/placement-progress";
 import { listPlacements } from "~/placement/placements.server";
 import { progressView } from "~/placement/progress-view.server";
-import { unitsOf } from "~/placement/quota-applications.server";
+import { chosenUnit, unitsOf } from "~/placement/quota-applications.server";
 import { getRound } from "~/placement/rounds.server";
 
 export const meta: MetaFunction = () => [{ title: "學員培訓進度 · Trainees' progress" }];
@@ -25,11 +24,6 @@ export const meta: MetaFunction = () => [{ title: "學員培訓進度 · Trainee
 const PAGE_SIZE = 20;
 const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1), unit: z.string().optional() });
 
-function chosenUnit(viewer: Viewer, asked: string | undefined) {
-  const units = unitsOf(viewer);
-  if (asked) return units.find((u) => u.organisationId === asked) ?? "foreign";
-  return units[0] ?? null;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = requirePermission(request, context, "read:placement:organisation");
