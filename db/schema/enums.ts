@@ -120,3 +120,14 @@ export const eventParticipantRole = pgEnum("event_participant_role", ["company",
 export const meetingStatus = pgEnum("meeting_status", ["proposed", "confirmed", "held", "cancelled", "no_show"]);
 export const inquiryKind = pgEnum("inquiry_kind", ["question", "complaint"]);
 export const inquiryStatus = pgEnum("inquiry_status", ["open", "answered", "closed"]);
+
+export const workPermitStepKind = pgEnum("work_permit_step_kind", [
+  "offer",
+  "documents",
+  "work_permit",
+  "gold_card_or_visa",
+  "arrival",
+  "residence_certificate",
+]);
+export const workPermitStepOwner = pgEnum("work_permit_step_owner", ["company", "talent"]);
+export const workPermitStepStatus = pgEnum("work_permit_step_status", ["pending", "in_progress", "done"]);

@@ -8,3 +8,4 @@ export * from "./placement";
 export * from "./spark";
 export * from "./outcomes";
 export * from "./events";
+export * from "./work-permits";

@@ -1,6 +1,6 @@
 // A talent's profile: what the ranking compares with an occupation's or position's requirements.
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { educationLevel, profileVisibility } from "./enums";
 import { users, files } from "./accounts";
 import { educationFields, skills } from "./reference";
@@ -16,6 +16,7 @@ export const talentProfiles = pgTable("talent_profiles", {
   city: text("city"),
   yearsExperience: integer("years_experience").notNull().default(0),
   intendedArrivalOn: date("intended_arrival_on"),
+  willingToRelocate: boolean("willing_to_relocate").notNull().default(false),
   visibility: profileVisibility("visibility").notNull().default("applications_only"),
   cvFileId: uuid("cv_file_id").references(() => files.id, { onDelete: "set null" }),
   ...timestamps,
