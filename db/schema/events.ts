@@ -70,6 +70,16 @@ export const meetings = pgTable("meetings", {
   unique("meetings_team_slot").on(t.eventId, t.guestSparkTeamId, t.startsAt),
 ]);
 
+/** An approved company's interest in a team shown at a demo day (an events row of kind demo_day). */
+export const sparkTeamInterests = pgTable("spark_team_interests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+  teamId: uuid("team_id").notNull().references(() => sparkTeams.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  registeredBy: text("registered_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: tz("created_at").notNull().defaultNow(),
+}, (t) => [unique("spark_team_interests_once").on(t.eventId, t.teamId, t.organisationId)]);
+
 export const inquiries = pgTable("inquiries", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: inquiryKind("kind").notNull(),
@@ -78,8 +88,21 @@ export const inquiries = pgTable("inquiries", {
   requesterEmail: text("requester_email").notNull(),
   status: inquiryStatus("status").notNull().default("open"),
   assigneeUserId: text("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
+  /** The topic the requester chose (app/tickets/categories.ts). */
+  category: text("category").notNull().default("other"),
+  requesterName: text("requester_name").notNull().default(""),
+  requesterLocale: text("requester_locale").notNull().default("zh-TW"),
+  /** SHA-256 of the secret in the requester's mailed link (the thread without signing in). */
+  accessTokenHash: text("access_token_hash").unique(),
+  /** The service level: the office's first reply is due by then (2 working days). */
+  firstReplyDueAt: tz("first_reply_due_at"),
+  firstRepliedAt: tz("first_replied_at"),
   ...timestamps,
-}, (t) => [index("inquiries_status").on(t.status, t.createdAt)]);
+}, (t) => [
+  index("inquiries_status").on(t.status, t.createdAt),
+  check("inquiries_category", sql`${t.category} in ('phd_programme', 'training', 'positions', 'overseas', 'events', 'account', 'other')`),
+  check("inquiries_subject", sql`length(${t.subject}) between 1 and 200`),
+]);
 
 export const inquiryMessages = pgTable("inquiry_messages", {
   id: uuid("id").primaryKey().defaultRandom(),

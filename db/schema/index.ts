@@ -9,3 +9,5 @@ export * from "./spark";
 export * from "./outcomes";
 export * from "./events";
 export * from "./work-permits";
+export * from "./mail";
+export * from "./missions";
