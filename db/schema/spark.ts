@@ -6,6 +6,21 @@ import { files, users } from "./accounts";
 import { programmes } from "./programmes";
 import { timestamps, tz } from "./columns";
 
+/** One year's intake of a SPARK-style programme: how many teams the office may select and the period milestones fall in. */
+export const sparkIntakes = pgTable("spark_intakes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  programmeId: uuid("programme_id").notNull().references(() => programmes.id, { onDelete: "cascade" }),
+  year: integer("year").notNull(),
+  teamTarget: integer("team_target").notNull(),
+  startsOn: date("starts_on").notNull(),
+  endsOn: date("ends_on").notNull(),
+  ...timestamps,
+}, (t) => [
+  unique("spark_intakes_year").on(t.programmeId, t.year),
+  check("spark_intakes_target", sql`${t.teamTarget} between 1 and 1000`),
+  check("spark_intakes_period", sql`${t.endsOn} > ${t.startsOn}`),
+]);
+
 export const sparkTeams = pgTable("spark_teams", {
   id: uuid("id").primaryKey().defaultRandom(),
   programmeId: uuid("programme_id").notNull().references(() => programmes.id),
@@ -70,3 +85,4 @@ export const matchingFundSpends = pgTable("matching_fund_spends", {
   description: text("description").notNull(),
   recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
 }, (t) => [check("matching_fund_spends_amount", sql`${t.amountNtd} > 0`)]);
+
