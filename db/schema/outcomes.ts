@@ -32,6 +32,8 @@ export const employmentOutcomes = pgTable("employment_outcomes", {
   check("employment_outcomes_employer", sql`${t.status} not in ('industry', 'academia', 'medical_institution', 'government') or ${t.employerOrganisationId} is not null or ${t.employerName} is not null`),
   unique("employment_outcomes_once").on(t.placementId, t.enrolmentId, t.applicationId, t.checkpoint).nullsNotDistinct(),
   index("employment_outcomes_user").on(t.userId),
+  // The completers' checkpoint lists and the CSV import look outcomes up by enrolment.
+  index("employment_outcomes_enrolment").on(t.enrolmentId, t.checkpoint),
 ]);
 
 /** A single-use, expiring link that lets a completer report an outcome without logging in. */
@@ -45,4 +47,8 @@ export const outcomeSurveyTokens = pgTable("outcome_survey_tokens", {
   usedAt: tz("used_at"),
   remindersSent: text("reminders_sent").array().notNull().default(sql`'{}'::text[]`),
   createdAt: tz("created_at").notNull().defaultNow(),
-}, (t) => [check("outcome_survey_tokens_subject", sql`num_nonnulls(${t.placementId}, ${t.enrolmentId}) = 1`)]);
+}, (t) => [
+  check("outcome_survey_tokens_subject", sql`num_nonnulls(${t.placementId}, ${t.enrolmentId}) = 1`),
+  // One survey per completion and checkpoint: two senders at once insert one row, and only its sender mails.
+  unique("outcome_survey_tokens_once").on(t.placementId, t.enrolmentId, t.checkpoint).nullsNotDistinct(),
+]);

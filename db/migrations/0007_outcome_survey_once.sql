@@ -1,0 +1,2 @@
+CREATE INDEX "employment_outcomes_enrolment" ON "employment_outcomes" USING btree ("enrolment_id","checkpoint");--> statement-breakpoint
+ALTER TABLE "outcome_survey_tokens" ADD CONSTRAINT "outcome_survey_tokens_once" UNIQUE NULLS NOT DISTINCT("placement_id","enrolment_id","checkpoint");
