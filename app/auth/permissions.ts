@@ -57,6 +57,9 @@ const office: Permission[] = [
   "update:placement:any",
   // The programme catalogue (every provider's programmes), their cohorts, attendance and certificates.
   "update:programme:any",
+  // SPARK teams: intakes and their targets, selection, mentors, matching funds and demo days.
+  "read:spark-team:any",
+  "manage:spark-team:any",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -72,6 +75,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:placement:own",
     // Enrolling in (and withdrawing from) course and fellowship cohorts.
     "create:enrolment:own",
+    // Leading a SPARK team's application.
+    "create:spark-team:own",
   ],
   company_recruiter: [
     "read:organisation:organisation",
@@ -81,6 +86,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:position:organisation",
     "read:application:organisation",
     "update:application:organisation",
+    // SPARK teams shown at demo days: interest and meetings, when the company is approved.
+    "read:spark-team:organisation",
   ],
   training_unit_staff: [
     "read:organisation:organisation",
@@ -95,7 +102,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:programme:organisation",
   ],
   reviewer: ["read:unit-application:assigned", "create:unit-review:assigned"],
-  mentor: ["read:spark-team:assigned"],
+  // The expert panel: their teams, and meetings logged with them.
+  mentor: ["read:spark-team:assigned", "update:spark-team:assigned"],
   programme_officer: office,
   admin: [...office, "manage:user-role:any", "manage:membership:any"],
 };
