@@ -34,7 +34,9 @@ type Entity =
   | "programme"
   | "enrolment"
   | "user-role"
-  | "audit-log";
+  | "audit-log"
+  | "employment-outcome"
+  | "work-permit-case";
 type Scope = "own" | "organisation" | "assigned" | "ranked" | "any";
 export type Permission = `${Action}:${Entity}:${Scope}`;
 
@@ -57,9 +59,15 @@ const office: Permission[] = [
   "update:placement:any",
   // The programme catalogue (every provider's programmes), their cohorts, attendance and certificates.
   "update:programme:any",
+  // Employment outcomes of every completer: read (audited), enter and correct, verify or dispute.
+  "read:employment-outcome:any",
+  "update:employment-outcome:any",
+  "approve:employment-outcome:any",
   // SPARK teams: intakes and their targets, selection, mentors, matching funds and demo days.
   "read:spark-team:any",
   "manage:spark-team:any",
+  // Work-permit cases of overseas hires, to see where each stalls; the steps are the company's and the talent's.
+  "read:work-permit-case:any",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -75,8 +83,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:placement:own",
     // Enrolling in (and withdrawing from) course and fellowship cohorts.
     "create:enrolment:own",
+    // Their own employment outcomes (answered through the survey links).
+    "read:employment-outcome:own",
     // Leading a SPARK team's application.
     "create:spark-team:own",
+    // Their work-permit case after a hire abroad: their own steps.
+    "read:work-permit-case:own",
+    "update:work-permit-case:own",
   ],
   company_recruiter: [
     "read:organisation:organisation",
@@ -100,6 +113,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:placement:organisation",
     // Their unit's programmes in the catalogue, cohorts, attendance, completion and certificates.
     "update:programme:organisation",
+    // Employment outcomes of their own trainees and course completers: read, enter, import.
+    "read:employment-outcome:organisation",
+    "update:employment-outcome:organisation",
   ],
   reviewer: ["read:unit-application:assigned", "create:unit-review:assigned"],
   // The expert panel: their teams, and meetings logged with them.
