@@ -65,6 +65,36 @@ export function unitApplicationScope(viewer: Viewer): SQL {
   return scopes.length > 0 ? or(...scopes)! : nothing;
 }
 
+/** The training units and medical centres the viewer's unit-scoped permissions reach (none without them). */
+export function unitOrganisationIds(viewer: Viewer, permission: "read:employment-outcome:organisation" | "update:employment-outcome:organisation"): string[] {
+  return can(viewer.roles, permission) ? organisationIds(viewer, ["training_unit", "medical_centre"]) : [];
+}
+
+/**
+ * Employment outcomes: the talent's own; a unit's staff those of its own trainees (a PhD placement at
+ * the unit, or a completed enrolment in a programme the unit provides). Hires recorded by companies have
+ * neither, so no unit sees them. The office sees all (and logs it with logPersonalDataRead).
+ */
+export function employmentOutcomeScope(viewer: Viewer): SQL {
+  if (can(viewer.roles, "read:employment-outcome:any")) return sql`true`;
+  const scopes: SQL[] = [];
+  if (can(viewer.roles, "read:employment-outcome:own")) scopes.push(eq(t.employmentOutcomes.userId, viewer.id));
+  const units = unitOrganisationIds(viewer, "read:employment-outcome:organisation");
+  if (units.length > 0) {
+    scopes.push(
+      exists(
+        sql`(select 1 from ${t.placements} join ${t.unitQuotaApplications} on ${t.unitQuotaApplications.id} = ${t.placements.quotaApplicationId}
+             where ${t.placements.id} = ${t.employmentOutcomes.placementId} and ${inArray(t.unitQuotaApplications.unitOrganisationId, units)})`,
+      ),
+      exists(
+        sql`(select 1 from ${t.enrolments} join ${t.cohorts} on ${t.cohorts.id} = ${t.enrolments.cohortId} join ${t.programmes} on ${t.programmes.id} = ${t.cohorts.programmeId}
+             where ${t.enrolments.id} = ${t.employmentOutcomes.enrolmentId} and ${inArray(t.programmes.providerOrganisationId, units)})`,
+      ),
+    );
+  }
+  return scopes.length > 0 ? or(...scopes)! : nothing;
+}
+
 /**
  * Records that the viewer read these people's records, when the viewer reads beyond their own scope
  * (the programme office). Call it with the ids actually returned, in the same request.
