@@ -35,6 +35,8 @@ type Entity =
   | "enrolment"
   | "user-role"
   | "audit-log"
+  | "mission"
+  | "ticket"
   | "employment-outcome"
   | "work-permit-case";
 type Scope = "own" | "organisation" | "assigned" | "ranked" | "any";
@@ -50,6 +52,10 @@ const office: Permission[] = [
   "read:organisation:any",
   "approve:organisation:any",
   "read:audit-log:any",
+  // Recruitment missions and matchmaking fairs: create, schedule meetings, record attendance and follow-ups.
+  "manage:mission:any",
+  // The single window: every inquiry and complaint (complaints are the office's alone), assignment, replies.
+  "manage:ticket:any",
   // The PhD programme: rounds and their calendar, the document check of units' quota applications,
   // reviewer assignment, allocations and their publication.
   "manage:placement-round:any",
@@ -83,6 +89,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:placement:own",
     // Enrolling in (and withdrawing from) course and fellowship cohorts.
     "create:enrolment:own",
+    // Registering for missions and fairs, marking interest in positions, their own meetings.
+    "update:mission:own",
     // Their own employment outcomes (answered through the survey links).
     "read:employment-outcome:own",
     // Leading a SPARK team's application.
@@ -99,8 +107,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "update:position:organisation",
     "read:application:organisation",
     "update:application:organisation",
+    // Registering the company's published positions for missions, interest in talents, attendance and follow-ups.
+    "update:mission:organisation",
     // SPARK teams shown at demo days: interest and meetings, when the company is approved.
     "read:spark-team:organisation",
+    // Work-permit cases of their company's overseas hires: the company's steps.
+    "read:work-permit-case:organisation",
+    "update:work-permit-case:organisation",
   ],
   training_unit_staff: [
     "read:organisation:organisation",
