@@ -13,6 +13,7 @@ import type { Viewer } from "../auth/session.server";
 import { enqueueEmail } from "../mail/outbox.server";
 import type { MailStage } from "../mail/templates";
 import { isOpenForApplications } from "../positions/positions.server";
+import { openCaseOnHire } from "../work-permits/cases.server";
 import { companyMoves, scorecardStages, talentMayWithdraw, type Stage } from "./stages";
 
 export type Application = typeof t.applications.$inferSelect;
@@ -238,6 +239,8 @@ export async function moveApplication(db: Database, viewer: Viewer, applicationI
         recordedBy: viewer.id,
       });
       await enqueueIndexJobs(tx, [{ index: "positions", id: position.id }]);
+      // An overseas talent's hire opens their work-permit case in the same transaction.
+      await openCaseOnHire(tx, { applicationId: application.id, talentUserId: application.talentUserId, organisationId: organisation.id, actorUserId: viewer.id }, links);
     }
     await setStage(tx, application, move.to);
     await recordStage(tx, application.id, application.stage, move.to, viewer.id, move.note);

@@ -31,7 +31,50 @@ export interface TemplateData {
   "post-match-answer": { talent: string; unit: string; round: string; accepted: boolean; checkInBy: string; url: string };
   /** To a talent: a seat in a course or fellowship cohort freed up and came to them from the waitlist. */
   "enrolment-moved-up": { name: string; programme: string; cohort: string; url: string };
+  /** To a completer: the employment-outcome survey of one checkpoint (a single-use link); the reminder is the same with a new link. */
+  "outcome-survey": OutcomeSurveyMail;
+  "outcome-survey-reminder": OutcomeSurveyMail;
+  /** To a talent and the host company's people: a meeting at a mission (`when` in the venue's zone; the .ics is attached). */
+  "mission-meeting": { name: string; mission: string; position: string; organisation: string; talent: string; when: string; url: string };
+  /** To whoever opened a ticket: it was received; `url` opens the thread without signing in. */
+  "ticket-opened": { name: string; reference: string; subject: string; due: string; url: string };
+  /** To whoever opened a ticket: the office replied. */
+  "ticket-reply": { name: string; reference: string; subject: string; reply: string; url: string };
+  /** To an overseas hire and the hiring company's people: the work-permit case is open. */
+  "work-permit-opened": { name: string; forTalent: boolean; url: string };
 }
+
+export interface OutcomeSurveyMail {
+  name: string;
+  programme: { zh: string; en: string };
+  unit: { zh: string; en: string };
+  checkpoint: "completion" | "six_months" | "twelve_months";
+  url: string;
+  /** The last day the link works (YYYY-MM-DD). */
+  expiresOn: string;
+}
+const checkpointZh = { completion: "結訓時", six_months: "結訓後 6 個月", twelve_months: "結訓後 12 個月" } as const;
+const checkpointEn = { completion: "at completion", six_months: "6 months after completion", twelve_months: "12 months after completion" } as const;
+const surveyZh = (reminder: boolean) => ({ name, programme, unit, checkpoint, url, expiresOn }: OutcomeSurveyMail) => ({
+  subject: `${reminder ? "提醒：" : ""}請填寫「${programme.zh}」${checkpointZh[checkpoint]}就業情形調查`,
+  greeting: hello["zh-TW"](name),
+  paragraphs: [
+    `感謝您完成${unit.zh ? `「${unit.zh}」的` : ""}「${programme.zh}」。為追蹤培訓成效，請告訴我們您${checkpointZh[checkpoint]}的就業情形（約 1 分鐘，無須登入）。`,
+    `連結僅能使用一次，${expiresOn} 後失效。${reminder ? "先前信件中的連結已由本連結取代。" : ""}`,
+  ],
+  links: [{ label: "填寫就業情形調查", url }],
+  notes: ["您的個別回覆僅提供專案辦公室與您的培訓單位；公開統計不會顯示少於 5 人的群組。"],
+});
+const surveyEn = (reminder: boolean) => ({ name, programme, unit, checkpoint, url, expiresOn }: OutcomeSurveyMail) => ({
+  subject: `${reminder ? "Reminder: " : ""}${programme.en}: your employment ${checkpointEn[checkpoint]}`,
+  greeting: hello.en(name),
+  paragraphs: [
+    `Thank you for completing ${programme.en}${unit.en ? ` at ${unit.en}` : ""}. To follow up the training, please tell us about your employment ${checkpointEn[checkpoint]} (about a minute; no login needed).`,
+    `The link works once and expires after ${expiresOn}.${reminder ? " It replaces the link in our earlier e-mail." : ""}`,
+  ],
+  links: [{ label: "Answer the employment survey", url }],
+  notes: ["Your individual answer is seen only by the programme office and your training unit; public statistics never show a group of fewer than 5 people."],
+});
 
 export type MailStage = "screening" | "interview" | "offer" | "hired" | "rejected";
 
@@ -185,6 +228,54 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看課程與報名狀態", url }],
       notes: [],
     }),
+    "work-permit-opened": ({ name, forTalent, url }) => ({
+      subject: "工作許可案件已開啟",
+      greeting: hello["zh-TW"](name),
+      paragraphs: [
+        forTalent
+          ? "恭喜錄用！平台已為您開啟工作許可案件，列出您與公司需完成的步驟：文件、工作許可申請、就業金卡或居留簽證、抵台與居留證。請依期限更新您負責的步驟並上傳文件。"
+          : "貴公司錄用的海外人才已有工作許可案件，列出公司與人才需完成的步驟。請由公司負責工作許可申請，並依期限更新進度。",
+      ],
+      links: [{ label: "查看工作許可案件", url }],
+      notes: [],
+    }),
+    "spark-invitation": ({ project, inviter, role, url }) => ({
+      subject: `${inviter} 邀請您加入 SPARK 團隊「${project}」`,
+      greeting: hello["zh-TW"](""),
+      paragraphs: [`${inviter} 邀請您以「${role}」身分加入 SPARK 轉譯培訓團隊「${project}」。請以收到這封信的電子郵件地址登入（尚無帳號請先註冊），再於團隊頁面接受或婉拒邀請。`],
+      links: [{ label: "查看團隊並回覆邀請", url }],
+      notes: ["如果您不認識邀請人，請忽略這封信。"],
+    }),
+    "spark-decision": ({ name, project, programme, year, selected, url }) => ({
+      subject: selected ? `${programme}：「${project}」已獲選` : `${programme}：「${project}」未獲選`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [selected ? `恭喜：您的團隊「${project}」獲選參加 ${year} 年度的 ${programme}。請於團隊頁面設定里程碑。` : `很遺憾：您的團隊「${project}」未獲選參加 ${year} 年度的 ${programme}。`],
+      links: [{ label: "查看團隊", url }],
+      notes: [],
+    }),
+    "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
+      subject: `「${mission}」會談已排定：${organisation} × ${talent}`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`「${mission}」已為「${organisation}」與 ${talent} 排定一對一會談（職缺：「${position}」），時間為 ${when}。`, "附件的行事曆檔（.ics）可加入您的行事曆，並會以您所在的時區顯示。"],
+      links: [{ label: "查看會談時程", url }],
+      notes: [],
+    }),
+    "ticket-opened": ({ name, reference, subject, due, url }) => ({
+      subject: `已收到您的來信（案號 ${reference}）：${subject}`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`單一窗口已收到您的「${subject}」，案號 ${reference}。專案辦公室將於 ${due}（台灣時間）前首次回覆。`, "您可以透過下方連結查看處理進度與回覆，無須登入；請勿將連結轉寄他人。"],
+      links: [{ label: "查看案件", url }],
+      notes: [],
+    }),
+    "ticket-reply": ({ name, reference, subject, reply, url }) => ({
+      subject: `專案辦公室已回覆（案號 ${reference}）：${subject}`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`專案辦公室回覆了您的「${subject}」：`, reply],
+      links: [{ label: "查看案件並回覆", url }],
+      notes: [],
+    }),
+    "outcome-survey": surveyZh(false),
+    "outcome-survey-reminder": surveyZh(true),
     signature: "精準健康人才媒合平台",
     automatic: "這封信由系統自動寄出，請勿直接回覆。",
   },
@@ -311,6 +402,54 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "See the programme and your enrolment", url }],
       notes: [],
     }),
+    "work-permit-opened": ({ name, forTalent, url }) => ({
+      subject: "Your work-permit case is open",
+      greeting: hello.en(name),
+      paragraphs: [
+        forTalent
+          ? "Congratulations on your hire! The portal has opened your work-permit case with the steps you and the company must complete: documents, the work-permit application, the Employment Gold Card or a resident visa, arrival and the residence certificate. Please update your steps and upload documents by their due dates."
+          : "Your company has hired an overseas talent, and the portal has opened their work-permit case with the steps the company and the talent must complete. The work-permit application is the company's; please keep its status and due date up to date.",
+      ],
+      links: [{ label: "See the work-permit case", url }],
+      notes: [],
+    }),
+    "spark-invitation": ({ project, inviter, role, url }) => ({
+      subject: `${inviter} invites you to the SPARK team "${project}"`,
+      greeting: hello.en(""),
+      paragraphs: [`${inviter} invites you to join the SPARK translational team "${project}" as ${role}. Sign in with the address this message was sent to (sign up first if you have no account), then accept or decline on the team's page.`],
+      links: [{ label: "See the team and answer", url }],
+      notes: ["If you do not know who invited you, please ignore this message."],
+    }),
+    "spark-decision": ({ name, project, programme, year, selected, url }) => ({
+      subject: selected ? `${programme}: "${project}" is selected` : `${programme}: "${project}" was not selected`,
+      greeting: hello.en(name),
+      paragraphs: [selected ? `Congratulations: your team "${project}" is selected for ${programme} ${year}. Please set your milestones on the team's page.` : `We are sorry: your team "${project}" was not selected for ${programme} ${year}.`],
+      links: [{ label: "See the team", url }],
+      notes: [],
+    }),
+    "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
+      subject: `${mission}: meeting scheduled, ${organisation} × ${talent}`,
+      greeting: hello.en(name),
+      paragraphs: [`${mission} has a one-to-one meeting for ${organisation} and ${talent} (position: ${position}) at ${when}.`, "The attached calendar file (.ics) adds it to your calendar, which shows it in your own time zone."],
+      links: [{ label: "See the meeting schedule", url }],
+      notes: [],
+    }),
+    "ticket-opened": ({ name, reference, subject, due, url }) => ({
+      subject: `We received your message (ref. ${reference}): ${subject}`,
+      greeting: hello.en(name),
+      paragraphs: [`The single window received "${subject}", reference ${reference}. The programme office will first reply by ${due} (Taiwan time).`, "The link below shows progress and replies without signing in; do not forward it."],
+      links: [{ label: "View your ticket", url }],
+      notes: [],
+    }),
+    "ticket-reply": ({ name, reference, subject, reply, url }) => ({
+      subject: `The programme office replied (ref. ${reference}): ${subject}`,
+      greeting: hello.en(name),
+      paragraphs: [`The programme office replied to "${subject}":`, reply],
+      links: [{ label: "View the ticket and reply", url }],
+      notes: [],
+    }),
+    "outcome-survey": surveyEn(false),
+    "outcome-survey-reminder": surveyEn(true),
     signature: "Precision Health Talent Portal",
     automatic: "This message was sent automatically; please do not reply to it.",
   },
