@@ -31,6 +31,10 @@ export interface TemplateData {
   "post-match-answer": { talent: string; unit: string; round: string; accepted: boolean; checkInBy: string; url: string };
   /** To a talent: a seat in a course or fellowship cohort freed up and came to them from the waitlist. */
   "enrolment-moved-up": { name: string; programme: string; cohort: string; url: string };
+  /** To an invitee: a SPARK team's lead invites them with a role (already translated). */
+  "spark-invitation": { project: string; inviter: string; role: string; url: string };
+  /** To a SPARK team's members: the office selected the team or turned it down. */
+  "spark-decision": { name: string; project: string; programme: string; year: number; selected: boolean; url: string };
   /** To a completer: the employment-outcome survey of one checkpoint (a single-use link); the reminder is the same with a new link. */
   "outcome-survey": OutcomeSurveyMail;
   "outcome-survey-reminder": OutcomeSurveyMail;
