@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string;
+  /** Text files sent with the message (calendar invitations). */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Hands one message to whatever delivers it; throws if it was not accepted. */
@@ -67,9 +69,13 @@ export async function drainEmailOutbox(db: Database, transport: MailTransport, o
     .returning();
 
   const result: MailDrainResult = { sent: 0, retrying: 0, failed: 0 };
+  const attachments = claimed.length
+    ? await db.select().from(t.emailAttachments).where(inArray(t.emailAttachments.outboxId, claimed.map((row) => row.id))).orderBy(asc(t.emailAttachments.filename))
+    : [];
   for (const row of claimed) {
+    const files = attachments.filter((a) => a.outboxId === row.id).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
     try {
-      await transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined });
+      await transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody ?? undefined, ...(files.length ? { attachments: files } : {}) });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2_000) || "send failed";
       const givenUp = row.attempts >= MAX_ATTEMPTS;

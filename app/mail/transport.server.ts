@@ -19,8 +19,8 @@ export function createMailTransport(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">, lo
     { from: env.MAIL_FROM },
   );
   return {
-    send: async ({ to, subject, text, html }) => {
-      await smtp.sendMail({ to, subject, text, html });
+    send: async ({ to, subject, text, html, attachments }) => {
+      await smtp.sendMail({ to, subject, text, html, attachments });
     },
     close: () => smtp.close(),
   };
