@@ -42,6 +42,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     // 1 s: while the server is down requests fail fast (503), and once it is up they succeed at once.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
+    // No catalogue query for array types on each new connection: postgres.js runs it un-awaited, so when
+    // the server goes down while a connection is starting, its rejection is unhandled and kills the
+    // process (porsager/postgres#1192, #1223; seen here in test/faults/postgres-restart.test.ts). Drizzle
+    // parses array columns itself; a raw aggregate must come back as JSON (json_agg), not a Postgres array.
+    fetch_types: false,
     // Keep dates as ISO strings in JSON; drizzle maps timestamp columns itself.
     connection: { application_name: "precision-health-portal" },
   });

@@ -25,7 +25,7 @@ export async function listUsers(db: Database, options: { query?: string; page: n
         email: t.users.email,
         displayName: t.users.displayName,
         emailVerifiedAt: t.users.emailVerifiedAt,
-        roles: sql<Role[]>`coalesce(array_agg(${t.userRoles.role} order by ${t.userRoles.role}) filter (where ${t.userRoles.role} is not null), '{}')`,
+        roles: sql<Role[]>`coalesce(json_agg(${t.userRoles.role} order by ${t.userRoles.role}) filter (where ${t.userRoles.role} is not null), '[]'::json)`,
       })
       .from(t.users)
       .leftJoin(t.userRoles, eq(t.userRoles.userId, t.users.id))
