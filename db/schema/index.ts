@@ -11,3 +11,4 @@ export * from "./events";
 export * from "./work-permits";
 export * from "./mail";
 export * from "./missions";
+export * from "./tickets";
