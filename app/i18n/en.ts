@@ -9,6 +9,7 @@ import { matchRunsEn } from "./messages/matchruns.en";
 import { traineesEn } from "./messages/trainees.en";
 import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
+import { overseasEn } from "./messages/overseas.en";
 import type { Messages } from "./resources";
 
 export const en: Messages = {
@@ -171,4 +172,5 @@ export const en: Messages = {
   ...traineesEn,
   ...catalogueEn,
   ...gapsEn,
+  ...overseasEn,
 };

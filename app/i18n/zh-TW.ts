@@ -11,6 +11,7 @@ import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 import { traineesZhTW } from "./messages/trainees.zh-TW";
 import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
+import { overseasZhTW } from "./messages/overseas.zh-TW";
 
 export const zhTW = {
   site: {
@@ -172,4 +173,5 @@ export const zhTW = {
   ...traineesZhTW,
   ...catalogueZhTW,
   ...gapsZhTW,
+  ...overseasZhTW,
 } as const;
