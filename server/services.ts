@@ -19,6 +19,7 @@ import { createMailTransport } from "../app/mail/transport.server";
 import { startMailWorker, type MailWorker } from "../app/mail/worker.server";
 import { pruneAccountRecords } from "../app/auth/housekeeping.server";
 import { startOutboxWorker } from "../db/outbox-worker";
+import { startSurveyWorker } from "../app/outcomes/worker.server";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
 
@@ -76,6 +77,16 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
       intervalMs: 60 * 60_000,
     });
     closers.push(() => housekeeping.stop());
+
+    // Employment-outcome survey links and reminders: at start and hourly, with the mail (idempotent).
+    if (options.mail ?? true) {
+      const surveys = startSurveyWorker(database.db, { publicUrl: env.PUBLIC_URL }, {
+        wakeMail: () => mail.wake(),
+        onSent: (result) => log.info({ ...result }, "outcome surveys mailed"),
+        onError: (error) => log.error({ err: error }, "outcome surveys failed"),
+      });
+      closers.push(() => surveys.stop());
+    }
 
     const seed = options.seed ?? true;
     if (seed) {
