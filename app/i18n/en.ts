@@ -11,6 +11,7 @@ import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
 import { overseasEn } from "./messages/overseas.en";
 import type { Messages } from "./resources";
+import { outcomesEn } from "./messages/outcomes.en";
 
 export const en: Messages = {
   site: {
@@ -173,4 +174,5 @@ export const en: Messages = {
   ...catalogueEn,
   ...gapsEn,
   ...overseasEn,
+  ...outcomesEn,
 };

@@ -12,6 +12,7 @@ import { traineesZhTW } from "./messages/trainees.zh-TW";
 import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
 import { overseasZhTW } from "./messages/overseas.zh-TW";
+import { outcomesZhTW } from "./messages/outcomes.zh-TW";
 
 export const zhTW = {
   site: {
@@ -174,4 +175,5 @@ export const zhTW = {
   ...catalogueZhTW,
   ...gapsZhTW,
   ...overseasZhTW,
+  ...outcomesZhTW,
 } as const;
