@@ -22,7 +22,9 @@ const world = fc.record({
   scores: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 63, maxLength: 63 }),
 });
 
-function plan(w: fc.RecordValue<typeof world>) {
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+function plan(w: World) {
   const candidates: Candidate[] = mutualPairs(w.interests).map((p) => ({
     ...p, organisationId: orgOf(p.positionId), score: w.scores[Number(p.positionId.slice(1)) * 9 + Number(p.talentId.slice(1))]!,
   }));
