@@ -10,6 +10,7 @@ import { traineesEn } from "./messages/trainees.en";
 import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
 import { overseasEn } from "./messages/overseas.en";
+import { sparkEn } from "./messages/spark.en";
 import type { Messages } from "./resources";
 import { outcomesEn } from "./messages/outcomes.en";
 
@@ -175,4 +176,5 @@ export const en: Messages = {
   ...gapsEn,
   ...overseasEn,
   ...outcomesEn,
+  ...sparkEn,
 };

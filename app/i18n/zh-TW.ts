@@ -13,6 +13,7 @@ import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
 import { overseasZhTW } from "./messages/overseas.zh-TW";
 import { outcomesZhTW } from "./messages/outcomes.zh-TW";
+import { sparkZhTW } from "./messages/spark.zh-TW";
 
 export const zhTW = {
   site: {
@@ -176,4 +177,5 @@ export const zhTW = {
   ...gapsZhTW,
   ...overseasZhTW,
   ...outcomesZhTW,
+  ...sparkZhTW,
 } as const;

@@ -1,0 +1,164 @@
+// Demo days (events of kind demo_day): the office creates one and registers selected teams, marking who
+// was there; recruiters of approved companies register interest in teams and then book a meeting slot
+// with a team they are interested in. Slots follow the event's meeting length from its start; the
+// meetings table's unique slots keep a company and a team from being booked twice at one time.
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import * as t from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Viewer } from "../auth/session.server";
+import { mayPublish } from "../organisations/organisations.server";
+import { pgErrorIs, SparkRuleError } from "./rules";
+import { isOffice, requireOffice } from "./teams.server";
+
+export interface DemoDayInput {
+  titleZh: string;
+  titleEn: string;
+  /** Taipei local date and times (the portal's time zone, UTC+8 all year). */
+  date: string;
+  startTime: string;
+  endTime: string;
+  venue: string;
+  meetingMinutes: number;
+}
+
+const taipei = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
+
+export async function createDemoDay(db: Database, viewer: Viewer, input: DemoDayInput, ip: string) {
+  requireOffice(viewer);
+  const startsAt = taipei(input.date, input.startTime);
+  const endsAt = taipei(input.date, input.endTime);
+  if (!(endsAt > startsAt)) throw new SparkRuleError("periodInvalid");
+  return db.transaction(async (tx) => {
+    const [event] = await tx
+      .insert(t.events)
+      .values({ kind: "demo_day", titleZh: input.titleZh, titleEn: input.titleEn, startsAt, endsAt, timeZone: "Asia/Taipei", venue: input.venue, meetingMinutes: input.meetingMinutes })
+      .returning();
+    await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-created", entity: "event", entityId: event!.id, ip });
+    return event!;
+  });
+}
+
+export async function listDemoDays(db: Database) {
+  return db.select().from(t.events).where(eq(t.events.kind, "demo_day")).orderBy(desc(t.events.startsAt)).limit(100);
+}
+
+async function demoDay(db: Pick<Database, "select">, eventId: string) {
+  const [event] = await db.select().from(t.events).where(and(eq(t.events.id, eventId), eq(t.events.kind, "demo_day")));
+  if (!event) throw new SparkRuleError("notDemoDay");
+  return event;
+}
+
+export async function registerTeam(db: Database, viewer: Viewer, eventId: string, teamId: string, ip: string): Promise<void> {
+  requireOffice(viewer);
+  await demoDay(db, eventId);
+  const [team] = await db.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId));
+  if (!team) throw new SparkRuleError("notFound");
+  if (team.status !== "selected") throw new SparkRuleError("notSelected");
+  await db.transaction(async (tx) => {
+    await tx.insert(t.eventRegistrations).values({ eventId, role: "team", sparkTeamId: teamId }).onConflictDoNothing();
+    await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-team-registered", entity: "event", entityId: eventId, detail: { teamId }, ip });
+  });
+}
+
+export async function markPresent(db: Database, viewer: Viewer, eventId: string, teamId: string, present: boolean): Promise<void> {
+  requireOffice(viewer);
+  const updated = await db
+    .update(t.eventRegistrations)
+    .set({ attended: present })
+    .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)))
+    .returning({ id: t.eventRegistrations.id });
+  if (updated.length === 0) throw new SparkRuleError("teamNotRegistered");
+}
+
+/** The approved company through which the viewer acts (the one given, else their first approved one). */
+export function companyOf(viewer: Viewer, organisationId?: string) {
+  const companies = viewer.memberships.filter((m) => m.kind === "company");
+  const chosen = organisationId ? companies.find((m) => m.organisationId === organisationId) : companies.find((m) => mayPublish(m)) ?? companies[0];
+  if (!chosen) throw new SparkRuleError("forbidden");
+  if (!mayPublish(chosen)) throw new SparkRuleError("companyNotApproved");
+  return chosen;
+}
+
+export async function registerInterest(db: Database, viewer: Viewer, eventId: string, teamId: string, ip: string): Promise<void> {
+  const company = companyOf(viewer);
+  await demoDay(db, eventId);
+  const [registered] = await db.select({ id: t.eventRegistrations.id }).from(t.eventRegistrations).where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)));
+  if (!registered) throw new SparkRuleError("teamNotRegistered");
+  await db.transaction(async (tx) => {
+    await tx.insert(t.eventRegistrations).values({ eventId, role: "company", organisationId: company.organisationId }).onConflictDoNothing();
+    await tx.insert(t.sparkTeamInterests).values({ eventId, teamId, organisationId: company.organisationId, registeredBy: viewer.id }).onConflictDoNothing();
+    await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-interest", entity: "event", entityId: eventId, detail: { teamId, organisationId: company.organisationId }, ip });
+  });
+}
+
+/** The event's meeting slots, from its start, each `meetingMinutes` long, that end by its end. */
+export function slotsOf(event: { startsAt: Date; endsAt: Date; meetingMinutes: number }): Date[] {
+  const slots: Date[] = [];
+  const step = event.meetingMinutes * 60_000;
+  for (let at = event.startsAt.getTime(); at + step <= event.endsAt.getTime() && slots.length < 200; at += step) slots.push(new Date(at));
+  return slots;
+}
+
+export async function scheduleMeeting(db: Database, viewer: Viewer, eventId: string, teamId: string, startsAtIso: string, ip: string) {
+  const company = companyOf(viewer);
+  const event = await demoDay(db, eventId);
+  const startsAt = new Date(startsAtIso);
+  if (!slotsOf(event).some((s) => s.getTime() === startsAt.getTime())) throw new SparkRuleError("slotOutside");
+  const [interest] = await db.select({ id: t.sparkTeamInterests.id }).from(t.sparkTeamInterests).where(and(eq(t.sparkTeamInterests.eventId, eventId), eq(t.sparkTeamInterests.teamId, teamId), eq(t.sparkTeamInterests.organisationId, company.organisationId)));
+  if (!interest) throw new SparkRuleError("noInterest");
+  try {
+    return await db.transaction(async (tx) => {
+      const [meeting] = await tx
+        .insert(t.meetings)
+        .values({ eventId, startsAt, endsAt: new Date(startsAt.getTime() + event.meetingMinutes * 60_000), hostOrganisationId: company.organisationId, guestSparkTeamId: teamId, status: "confirmed" })
+        .returning();
+      await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-meeting", entity: "event", entityId: eventId, detail: { meetingId: meeting!.id, teamId }, ip });
+      return meeting!;
+    });
+  } catch (error) {
+    if (pgErrorIs(error, "23505", "meetings_host_slot") || pgErrorIs(error, "23505", "meetings_team_slot")) throw new SparkRuleError("slotTaken");
+    throw error;
+  }
+}
+
+/** A demo day as the viewer may see it: the office everything, a company its interests and meetings. */
+export async function demoDayView(db: Database, viewer: Viewer, eventId: string) {
+  const event = await demoDay(db, eventId);
+  const office = isOffice(viewer);
+  let companyId: string | null = null;
+  if (!office) companyId = companyOf(viewer).organisationId;
+  const teams = await db
+    .select({ id: t.sparkTeams.id, projectTitle: t.sparkTeams.projectTitle, clinicalNeed: t.sparkTeams.clinicalNeed, technology: t.sparkTeams.technology, stage: t.sparkTeams.stage, attended: t.eventRegistrations.attended })
+    .from(t.eventRegistrations)
+    .innerJoin(t.sparkTeams, eq(t.sparkTeams.id, t.eventRegistrations.sparkTeamId))
+    .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team")))
+    .orderBy(asc(t.sparkTeams.projectTitle))
+    .limit(200);
+  const interests = await db
+    .select({ teamId: t.sparkTeamInterests.teamId, organisationId: t.sparkTeamInterests.organisationId, companyZh: t.organisations.nameZh, companyEn: t.organisations.nameEn })
+    .from(t.sparkTeamInterests)
+    .innerJoin(t.organisations, eq(t.organisations.id, t.sparkTeamInterests.organisationId))
+    .where(and(eq(t.sparkTeamInterests.eventId, eventId), companyId ? eq(t.sparkTeamInterests.organisationId, companyId) : undefined))
+    .limit(1000);
+  const meetings = await db
+    .select({ id: t.meetings.id, startsAt: t.meetings.startsAt, endsAt: t.meetings.endsAt, teamId: t.meetings.guestSparkTeamId, companyZh: t.organisations.nameZh, companyEn: t.organisations.nameEn, status: t.meetings.status })
+    .from(t.meetings)
+    .innerJoin(t.organisations, eq(t.organisations.id, t.meetings.hostOrganisationId))
+    .where(and(eq(t.meetings.eventId, eventId), companyId ? eq(t.meetings.hostOrganisationId, companyId) : undefined))
+    .orderBy(asc(t.meetings.startsAt))
+    .limit(1000);
+  return { event, office, teams, interests, meetings: meetings.filter((m) => m.teamId !== null), slots: slotsOf(event) };
+}
+
+/** A team's meetings at demo days, for the team's page. */
+export async function teamMeetings(db: Database, teamId: string) {
+  return db
+    .select({ id: t.meetings.id, startsAt: t.meetings.startsAt, eventZh: t.events.titleZh, eventEn: t.events.titleEn, companyZh: t.organisations.nameZh, companyEn: t.organisations.nameEn })
+    .from(t.meetings)
+    .innerJoin(t.events, eq(t.events.id, t.meetings.eventId))
+    .innerJoin(t.organisations, eq(t.organisations.id, t.meetings.hostOrganisationId))
+    .where(eq(t.meetings.guestSparkTeamId, teamId))
+    .orderBy(asc(t.meetings.startsAt))
+    .limit(200);
+}
