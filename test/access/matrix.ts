@@ -29,6 +29,13 @@ export const samplePaths: Record<string, string> = {
   "routes/certificates.$code": "/certificates/AAAAAAAAAAAAAAAAAAAAAA",
   "routes/certificates.$code_.pdf": "/certificates/AAAAAAAAAAAAAAAAAAAAAA/pdf",
   "routes/my.programmes": "/my/programmes",
+  "routes/spark._index": "/spark",
+  "routes/spark.teams.$id": "/spark/teams/00000000-0000-4000-8000-000000000000",
+  "routes/spark.teams.$id_.evidence.$milestoneId": "/spark/teams/00000000-0000-4000-8000-000000000000/evidence/00000000-0000-4000-8000-000000000000",
+  "routes/spark.demo-days.$id": "/spark/demo-days/00000000-0000-4000-8000-000000000000",
+  "routes/office.spark._index": "/office/spark",
+  "routes/office.spark.$id": "/office/spark/00000000-0000-4000-8000-000000000000",
+  "routes/mentor": "/mentor",
   "routes/search": "/search?q=GMP",
   "routes/search.suggest": "/search/suggest?q=GMP",
   "routes/api.v1.occupations": "/api/v1/occupations",
@@ -62,6 +69,9 @@ export const samplePaths: Record<string, string> = {
   "routes/positions.$id_.edit": "/positions/00000000-0000-4000-8000-000000000000/edit",
   "routes/positions.$id_.applicants": "/positions/00000000-0000-4000-8000-000000000000/applicants",
   "routes/applications.$id": "/applications/00000000-0000-4000-8000-000000000000",
+  "routes/work-permits.$id": "/work-permits/00000000-0000-4000-8000-000000000000",
+  "routes/work-permits.$id_.documents.$documentId": "/work-permits/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000000",
+  "routes/office.work-permits": "/office/work-permits",
   "routes/company._index": "/company",
   "routes/positions.$id_.candidates": "/positions/00000000-0000-4000-8000-000000000000/candidates",
   "routes/my._index": "/my",
@@ -110,6 +120,16 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/certificates.$code_.pdf": { loader: signedIn(404) },
   // A talent's enrolments and certificates.
   "routes/my.programmes": { loader: only({ talent: 200 }) },
+  // SPARK teams: everyone signed in sees their teams, only talents apply; a team (and its evidence) is a
+  // 404 to all who are not its people; demo days for the office and approved companies' recruiters; the
+  // office's intakes; the mentors' page. Empty forms are refused field by field.
+  "routes/spark._index": { loader: signedIn(200), action: only({ talent: 400 }) },
+  "routes/spark.teams.$id": { loader: signedIn(404), action: signedIn(404) },
+  "routes/spark.teams.$id_.evidence.$milestoneId": { loader: signedIn(404) },
+  "routes/spark.demo-days.$id": { loader: only({ company_recruiter: 404, ...officeNotFound }), action: only({ company_recruiter: 400, programme_officer: 400, admin: 400 }) },
+  "routes/office.spark._index": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
+  "routes/office.spark.$id": { loader: only(officeNotFound), action: only(officeNotFound) },
+  "routes/mentor": { loader: only({ mentor: 200 }), action: only({ mentor: 400 }) },
   "routes/search": { loader: all(200) },
   "routes/search.suggest": { loader: all(200) },
   "routes/api.v1.occupations": publicApi,
@@ -159,6 +179,10 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   // An application is a 404 to everyone who may not see it (the sample does not exist); only talents and
   // recruiters may write, and an empty form is refused before anything is looked up.
   "routes/applications.$id": { loader: signedIn(404), action: only({ talent: 400, company_recruiter: 400 }) },
+  // Work-permit cases: the sample case does not exist for anyone; the office's stall list is the office's.
+  "routes/work-permits.$id": { loader: signedIn(404), action: signedIn(404) },
+  "routes/work-permits.$id_.documents.$documentId": { loader: signedIn(404) },
+  "routes/office.work-permits": { loader: only(office) },
   // Company recruiters; each sees only their own companies.
   "routes/company._index": { loader: only({ company_recruiter: 200 }) },
   // Members of the position's company and the office (read-only) see the ranking; the sample position does
