@@ -160,3 +160,15 @@ export function computeGroupedKpis<K extends string>(groups: GroupedFacts<K>[], 
     total: computeKpis(groups.flatMap((g) => g.placements), outcomes, links),
   };
 }
+
+/** Groups items by key, keeping first-seen order (Map.groupBy is Node 21+). */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,151 @@
+// Reads the PhD programme's placements, internships, outcomes and survey links for the KPI pages,
+// filtered (year, programme, unit) and limited to the units the viewer may see, then groups them.
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import * as t from "../../db/schema";
+import type { Viewer } from "../auth/session.server";
+import { pick, type Locale } from "../i18n/resources";
+import { isOffice } from "../placement/unit-access";
+import { computeGroupedKpis, groupBy, type Checkpoint, type OutcomeFact, type PlacementFact, type SurveyLinkFact } from "./compute";
+
+export const groupings = ["round", "unit", "programme"] as const;
+export type Grouping = (typeof groupings)[number];
+
+const uuid = z.string().uuid();
+export const kpiFilterSchema = z.object({
+  groupBy: z.enum(groupings).catch("round"),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  programme: uuid.optional().catch(undefined),
+  unit: uuid.optional().catch(undefined),
+});
+export type KpiFilter = z.infer<typeof kpiFilterSchema>;
+
+export function parseKpiFilter(url: URL): KpiFilter {
+  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
+  return kpiFilterSchema.parse(raw);
+}
+
+/** The units whose KPIs the viewer may see: every unit for the office, else the viewer's units. */
+export function visibleUnitIds(viewer: Viewer): string[] | "all" {
+  if (isOffice(viewer)) return "all";
+  return viewer.memberships.filter((m) => m.kind === "training_unit" || m.kind === "medical_centre").map((m) => m.organisationId);
+}
+
+export interface PlacementRow extends PlacementFact {
+  userId: string;
+  roundId: string;
+  roundYear: number;
+  roundTitle: string;
+  unitId: string;
+  unitName: string;
+  programmeId: string;
+  programmeTitle: string;
+}
+
+function scopeFilter(filter: KpiFilter, units: string[] | "all"): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.year !== undefined) conditions.push(eq(t.placementRounds.year, filter.year));
+  if (filter.programme) conditions.push(eq(t.placementRounds.programmeId, filter.programme));
+  if (filter.unit) conditions.push(eq(t.unitQuotaApplications.unitOrganisationId, filter.unit));
+  if (units !== "all") conditions.push(units.length === 0 ? sql`false` : inArray(t.unitQuotaApplications.unitOrganisationId, units));
+  return and(...conditions);
+}
+
+export async function loadPlacementFacts(db: Database, locale: Locale, filter: KpiFilter, units: string[] | "all"): Promise<PlacementRow[]> {
+  const rows = await db
+    .select({
+      placementId: t.placements.id,
+      status: t.placements.status,
+      userId: t.traineeApplications.userId,
+      roundId: t.placementRounds.id,
+      roundYear: t.placementRounds.year,
+      roundTitleZh: t.placementRounds.titleZh,
+      roundTitleEn: t.placementRounds.titleEn,
+      unitId: t.organisations.id,
+      unitZh: t.organisations.nameZh,
+      unitEn: t.organisations.nameEn,
+      programmeId: t.programmes.id,
+      programmeZh: t.programmes.titleZh,
+      programmeEn: t.programmes.titleEn,
+    })
+    .from(t.placements)
+    .innerJoin(t.traineeApplications, eq(t.traineeApplications.id, t.placements.traineeApplicationId))
+    .innerJoin(t.placementRounds, eq(t.placementRounds.id, t.placements.roundId))
+    .innerJoin(t.programmes, eq(t.programmes.id, t.placementRounds.programmeId))
+    .innerJoin(t.unitQuotaApplications, eq(t.unitQuotaApplications.id, t.placements.quotaApplicationId))
+    .innerJoin(t.organisations, eq(t.organisations.id, t.unitQuotaApplications.unitOrganisationId))
+    .where(scopeFilter(filter, units))
+    .orderBy(t.placementRounds.year, t.organisations.nameZh, t.placements.id);
+  const ids = rows.map((r) => r.placementId);
+  const internships = ids.length === 0 ? [] : await db
+    .select({ placementId: t.internships.placementId, startsOn: t.internships.startsOn, endsOn: t.internships.endsOn })
+    .from(t.internships)
+    .where(inArray(t.internships.placementId, ids));
+  const byPlacement = groupBy(internships, (i) => i.placementId);
+  return rows.map((r) => ({
+    placementId: r.placementId,
+    status: r.status,
+    internships: (byPlacement.get(r.placementId) ?? []).map((i) => ({ startsOn: String(i.startsOn), endsOn: String(i.endsOn) })),
+    userId: r.userId,
+    roundId: r.roundId,
+    roundYear: r.roundYear,
+    roundTitle: pick(locale, r.roundTitleZh, r.roundTitleEn),
+    unitId: r.unitId,
+    unitName: pick(locale, r.unitZh, r.unitEn),
+    programmeId: r.programmeId,
+    programmeTitle: pick(locale, r.programmeZh, r.programmeEn),
+  }));
+}
+
+export async function loadOutcomeFacts(db: Database, placementIds: string[]): Promise<OutcomeFact[]> {
+  if (placementIds.length === 0) return [];
+  const rows = await db
+    .select({ placementId: t.employmentOutcomes.placementId, checkpoint: t.employmentOutcomes.checkpoint, status: t.employmentOutcomes.status, isShortageOccupation: t.employmentOutcomes.isShortageOccupation })
+    .from(t.employmentOutcomes)
+    .where(and(isNotNull(t.employmentOutcomes.placementId), inArray(t.employmentOutcomes.placementId, placementIds)));
+  return rows.map((r) => ({ placementId: r.placementId!, checkpoint: r.checkpoint as Checkpoint, status: r.status, isShortageOccupation: r.isShortageOccupation }));
+}
+
+export async function loadSurveyLinkFacts(db: Database, placementIds: string[]): Promise<SurveyLinkFact[]> {
+  if (placementIds.length === 0) return [];
+  const rows = await db
+    .select({ placementId: t.outcomeSurveyTokens.placementId, usedAt: t.outcomeSurveyTokens.usedAt })
+    .from(t.outcomeSurveyTokens)
+    .where(inArray(t.outcomeSurveyTokens.placementId, placementIds));
+  return rows.map((r) => ({ placementId: r.placementId!, answered: r.usedAt !== null }));
+}
+
+const groupKey = (p: PlacementRow, by: Grouping) => (by === "round" ? p.roundId : by === "unit" ? p.unitId : p.programmeId);
+const groupLabel = (p: PlacementRow, by: Grouping) => (by === "round" ? p.roundTitle : by === "unit" ? p.unitName : p.programmeTitle);
+
+export async function loadKpis(db: Database, locale: Locale, filter: KpiFilter, units: string[] | "all") {
+  const placements = await loadPlacementFacts(db, locale, filter, units);
+  const ids = placements.map((p) => p.placementId);
+  const [outcomes, links] = await Promise.all([loadOutcomeFacts(db, ids), loadSurveyLinkFacts(db, ids)]);
+  const groups = [...groupBy(placements, (p) => groupKey(p, filter.groupBy)).entries()].map(([key, members]) => ({
+    key,
+    label: groupLabel(members[0]!, filter.groupBy),
+    placements: members,
+  }));
+  return { placements, outcomes, links, ...computeGroupedKpis(groups, outcomes, links) };
+}
+
+/** The choices for the filter form, limited to what the viewer may see. */
+export async function kpiFilterOptions(db: Database, locale: Locale, units: string[] | "all") {
+  const unitScope = units === "all" ? undefined : units.length === 0 ? sql`false` : inArray(t.organisations.id, units);
+  const [years, programmes, unitRows] = await Promise.all([
+    db.selectDistinct({ year: t.placementRounds.year }).from(t.placementRounds).orderBy(t.placementRounds.year),
+    db.selectDistinct({ id: t.programmes.id, zh: t.programmes.titleZh, en: t.programmes.titleEn }).from(t.programmes).innerJoin(t.placementRounds, eq(t.placementRounds.programmeId, t.programmes.id)),
+    db
+      .selectDistinct({ id: t.organisations.id, zh: t.organisations.nameZh, en: t.organisations.nameEn })
+      .from(t.organisations)
+      .innerJoin(t.unitQuotaApplications, eq(t.unitQuotaApplications.unitOrganisationId, t.organisations.id))
+      .where(unitScope),
+  ]);
+  return {
+    years: years.map((y) => y.year),
+    programmes: programmes.map((p) => ({ id: p.id, title: pick(locale, p.zh, p.en) })),
+    units: unitRows.map((u) => ({ id: u.id, name: pick(locale, u.zh, u.en) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+  };
+}
