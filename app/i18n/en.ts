@@ -1,3 +1,5 @@
+import { missionsEn } from "./messages/missions.en";
+import { ticketsEn } from "./messages/tickets.en";
 import { talentsEn } from "./messages/talents.en";
 import { accountsEn } from "./messages/accounts.en";
 import { mailEn } from "./messages/mail.en";
@@ -9,6 +11,7 @@ import { matchRunsEn } from "./messages/matchruns.en";
 import { traineesEn } from "./messages/trainees.en";
 import { catalogueEn } from "./messages/programmes.en";
 import { gapsEn } from "./messages/gaps.en";
+import { kpisEn } from "./messages/kpis.en";
 import { overseasEn } from "./messages/overseas.en";
 import { sparkEn } from "./messages/spark.en";
 import type { Messages } from "./resources";
@@ -174,7 +177,10 @@ export const en: Messages = {
   ...traineesEn,
   ...catalogueEn,
   ...gapsEn,
+  ...kpisEn,
   ...overseasEn,
   ...outcomesEn,
   ...sparkEn,
+  ...missionsEn,
+  ...ticketsEn,
 };

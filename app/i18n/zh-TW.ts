@@ -1,5 +1,7 @@
 // Traditional Chinese, the portal's default language. en.ts must have exactly the same keys.
 // Larger domains keep their messages in messages/<domain>.<locale>.ts.
+import { missionsZhTW } from "./messages/missions.zh-TW";
+import { ticketsZhTW } from "./messages/tickets.zh-TW";
 import { talentsZhTW } from "./messages/talents.zh-TW";
 import { accountsZhTW } from "./messages/accounts.zh-TW";
 import { mailZhTW } from "./messages/mail.zh-TW";
@@ -11,6 +13,7 @@ import { matchRunsZhTW } from "./messages/matchruns.zh-TW";
 import { traineesZhTW } from "./messages/trainees.zh-TW";
 import { catalogueZhTW } from "./messages/programmes.zh-TW";
 import { gapsZhTW } from "./messages/gaps.zh-TW";
+import { kpisZhTW } from "./messages/kpis.zh-TW";
 import { overseasZhTW } from "./messages/overseas.zh-TW";
 import { outcomesZhTW } from "./messages/outcomes.zh-TW";
 import { sparkZhTW } from "./messages/spark.zh-TW";
@@ -175,7 +178,10 @@ export const zhTW = {
   ...traineesZhTW,
   ...catalogueZhTW,
   ...gapsZhTW,
+  ...kpisZhTW,
   ...overseasZhTW,
   ...outcomesZhTW,
   ...sparkZhTW,
+  ...missionsZhTW,
+  ...ticketsZhTW,
 } as const;
