@@ -15,6 +15,7 @@ import { acquireInstanceLock } from "./instance-lock";
 import { loadContextFor } from "./load-context";
 import { logger } from "./logger";
 import { publicApiMiddleware } from "./rate-limit";
+import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security";
 import { startServices, type Services } from "./services";
 import { describeStartupError } from "./startup-errors";
@@ -56,6 +57,8 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  // Public pages as anonymous visitors see them, kept a few seconds; any write forgets them all.
+  app.use(pageCache({ ttlMs: env.PAGE_CACHE_SECONDS * 1000 }).middleware);
   app.all("*", (req, res, next) => {
     if (ready) return ready.handler(req, res, next);
     if (req.path.startsWith("/api/")) {

@@ -14,6 +14,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Variables the portal reads; never inherited from the test runner's environment. */
 const PORTAL_VARIABLES = [
   "API_RATE_LIMIT_PER_MINUTE",
+  "PAGE_CACHE_SECONDS",
   "PORT",
   "HOST",
   "DATA_DIR",
@@ -88,7 +89,9 @@ export async function startPortal(options: StartOptions): Promise<PortalProcess>
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of PORTAL_VARIABLES) delete env[name];
-  Object.assign(env, { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port) });
+  // No page cache: these tests watch what each request does when the database or search fails
+  // (server/page-cache.ts has its own test).
+  Object.assign(env, { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), PAGE_CACHE_SECONDS: "0" });
   for (const [name, value] of Object.entries(options.env)) {
     if (value === undefined) delete env[name];
     else env[name] = value;
