@@ -101,7 +101,7 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   // The office selects the team, assigns the demo mentor (actively) and a matching-fund budget.
   await as(officer);
   await visit(page, intakeUrl);
-  await page.getByRole("button", { name: `選取「${project}」` }).click();
+  await page.getByRole("button", { name: `選取「${project}」`, exact: true }).click();
   await expect(page.getByText("已選 1 隊／目標 10 隊")).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: project });
   await row.getByLabel("輔導專家").selectOption({ label: "示範業師 吳顧問 (demo.mentor@example.test)" });
