@@ -169,10 +169,12 @@ async function main() {
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       API_RATE_LIMIT_PER_MINUTE: String(CONFIG.apiRateLimit),
+      // As shipped (server/env.ts); PAGE_CACHE_SECONDS=0 measures every page rendered.
+      PAGE_CACHE_SECONDS: process.env.PAGE_CACHE_SECONDS ?? "30",
     },
   });
   await portal.waitUntilReady(180_000);
-  say(`portal ready on ${portal.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (NODE_ENV=production, API_RATE_LIMIT_PER_MINUTE=${CONFIG.apiRateLimit})`);
+  say(`portal ready on ${portal.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (NODE_ENV=production, API_RATE_LIMIT_PER_MINUTE=${CONFIG.apiRateLimit}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"})`);
 
   // What a browser sends: compressed answers are part of the cost of a page.
   const browser = { "Accept-Encoding": "gzip, deflate, br", "Accept-Language": "zh-TW,zh;q=0.9,en;q=0.8" };

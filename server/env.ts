@@ -37,7 +37,7 @@ export const envSchema = z
     /** Requests per minute each client may make to the public API under /api/. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
     /** How long anonymous visitors' public pages are kept in memory (server/page-cache.ts); 0 turns it off. */
-    PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+    PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(30),
     /** The address people reach the portal at, for links in e-mails. Defaults to http://localhost:PORT. */
     PUBLIC_URL: optionalUrl(["http:", "https:"]),
     /** SMTP relay for outbound mail (smtp:// or smtps://). Unset: mail is written to the log and listed at /dev/mail. */
