@@ -119,11 +119,9 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   await visit(page, teamPath);
   const milestoneForm = page.locator("form").filter({ has: page.getByRole("button", { name: "新增里程碑" }) });
   await milestoneForm.getByLabel("里程碑", { exact: true }).fill("原型機驗證");
-  await milestoneForm.getByLabel("期限").fill(`${year + 1}-02-01`);
+  // The browser keeps the due date within the period; the server refuses one outside it regardless (test/spark).
+  await expect(milestoneForm.getByLabel("期限")).toHaveAttribute("max", `${year}-12-31`);
   await milestoneForm.getByLabel("交付成果").fill("十位病人的前驅研究報告");
-  await milestoneForm.getByRole("button", { name: "新增里程碑" }).click();
-  await expect(page.getByRole("alert")).toContainText("里程碑期限必須在計畫期間內");
-  await expectAccessible(page);
   await milestoneForm.getByLabel("期限").fill(`${year}-06-30`);
   await milestoneForm.getByRole("button", { name: "新增里程碑" }).click();
   await expect(page.getByText("已新增里程碑。")).toBeVisible();
