@@ -103,11 +103,13 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   await visit(page, intakeUrl);
   await page.getByRole("button", { name: `選取「${project}」`, exact: true }).click();
   await expect(page.getByText("已選 1 隊／目標 10 隊")).toBeVisible();
+  await expectAccessible(page);
   const row = page.getByRole("row").filter({ hasText: project });
   await row.getByLabel("輔導專家").selectOption({ label: "示範業師 吳顧問 (demo.mentor@example.test)" });
   await row.getByLabel("輔導方式").selectOption("active");
   await row.getByRole("button", { name: `指派專家給「${project}」` }).click();
   await expect(page.getByRole("row").filter({ hasText: project })).toContainText("示範業師 吳顧問 · 主動式輔導");
+  await expectAccessible(page);
   await page.getByRole("row").filter({ hasText: project }).getByLabel("配合款預算（新臺幣）").fill("500000");
   await page.getByRole("button", { name: `設定「${project}」的預算` }).click();
   await expect(page.getByText("目前預算 NT$500,000")).toBeVisible();
@@ -125,6 +127,7 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   await milestoneForm.getByLabel("期限").fill(`${year}-06-30`);
   await milestoneForm.getByRole("button", { name: "新增里程碑" }).click();
   await expect(page.getByText("已新增里程碑。")).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel("「原型機驗證」的狀態").selectOption("done");
   await page.getByLabel("「原型機驗證」的佐證文件").setInputFiles({ name: "前驅研究報告.pdf", mimeType: "application/pdf", buffer: tinyPdf("Pilot study report") });
   await page.getByRole("button", { name: "儲存「原型機驗證」" }).click();
@@ -132,6 +135,7 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   const milestones = page.getByRole("table", { name: "里程碑" });
   await expect(milestones).toContainText("已完成");
   await expect(milestones.getByRole("link", { name: "前驅研究報告.pdf" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel("金額（新臺幣）").fill("120000");
   await page.getByLabel("支用日期").fill(`${year}-03-01`);
   await page.getByLabel("用途").fill("動物實驗");
@@ -166,6 +170,8 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   const demoPath = new URL(page.url()).pathname;
   await page.getByLabel("登記獲選團隊").selectOption({ label: `${project} (${year})` });
   await page.getByRole("button", { name: "登記團隊" }).click();
+  await expect(page.getByRole("button", { name: `記錄「${project}」出席` })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: `記錄「${project}」出席` }).click();
   await expect(page.getByRole("button", { name: `記錄「${project}」缺席` })).toBeVisible();
   await expectAccessible(page);
@@ -176,6 +182,7 @@ test("a team applies, is selected, completes a milestone with a mentor and meets
   await visit(page, demoPath);
   await page.getByRole("button", { name: `對「${project}」表達興趣` }).click();
   await expect(page.getByRole("row").filter({ hasText: project })).toContainText(company.nameZh);
+  await expectAccessible(page);
   await page.getByLabel(`與「${project}」會談的時段`).selectOption({ index: 1 });
   await page.getByRole("button", { name: `預約與「${project}」會談` }).click();
   await expect(page.getByText("已儲存。")).toBeVisible();
