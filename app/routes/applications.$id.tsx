@@ -22,6 +22,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { skillOptions } from "~/surveys/vocabulary.server";
 import { describeCv } from "~/talents/cv.server";
+import { caseIdForApplication } from "~/work-permits/cases.server";
 
 export const meta: MetaFunction = () => [{ title: "應徵 · Application" }];
 
@@ -58,6 +59,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisation,
     history,
     mayWithdraw: view === "talent" && application.stage !== "invited" && talentMayWithdraw(application.stage),
+    // A hire of an overseas talent opened a work-permit case: both sides follow it from here.
+    workPermitCaseId: application.stage === "hired" ? await caseIdForApplication(db, application.id) : null,
     company: null,
   };
   if (view === "talent") return base;
@@ -187,6 +190,9 @@ export default function ApplicationPage() {
         {company ? (company.talent.cvHref ? <a href={company.talent.cvHref} className="inline-block">{t("applications.application.cv")}</a> : <p className="text-sm text-slate-700">{t("applications.application.noCv")}</p>) : null}
       </header>
       {page.view === "office" ? <FormMessage tone="info">{t("applications.application.officeNotice")}</FormMessage> : null}
+      {page.workPermitCaseId ? (
+        <p className="card">{t("workPermit.linkLead")} <Link to={`/work-permits/${page.workPermitCaseId}`}>{t("workPermit.link")}</Link></p>
+      ) : null}
 
       {page.view === "talent" ? <TalentActions stage={page.stage} organisation={page.organisation} mayWithdraw={page.mayWithdraw} notice={notice("talent")} /> : null}
 

@@ -29,6 +29,10 @@ export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
     { actor: "invitedTalent", url: `/applications/${w.ids.invitation}` },
     { actor: "talent", url: `/applications/${w.ids.application}` },
   ],
+  "routes/work-permits.$id": (w) => [
+    { actor: "overseasTalent", url: `/work-permits/${w.ids.workPermitCase}` },
+    { actor: "recruiter", url: `/work-permits/${w.ids.workPermitCase}` },
+  ],
   "routes/positions.$id": (w) => [
     { actor: "freshTalent", url: `/positions/${w.ids.publishedPosition}` },
     { actor: "recruiter", url: `/positions/${w.ids.draftPosition}` },

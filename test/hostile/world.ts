@@ -15,7 +15,7 @@ import { assignReviewer } from "../../app/placement/quota-reviews.server";
 import { markDocumentsComplete } from "../../app/placement/quota-applications.server";
 import { createRound } from "../../app/placement/rounds.server";
 import { saveCv } from "../../app/talents/cv.server";
-import { makeCompany, makePosition, makeTalent } from "../applications/world";
+import { makeCompany, makePosition, makeTalent, moveThrough } from "../applications/world";
 import { links, mailTo, makeUser, tokenIn, unique } from "../auth/support";
 import { makeOpenRound, makeProgramme, makeUnit, roundInput, submitPlan } from "../placement/world";
 import { makeMatchWorld } from "../placement/match-world";
@@ -46,7 +46,8 @@ export type Actor =
   | "registrationUnitStaff"
   | "matchOfficer"
   | "matchUnitStaff"
-  | "matchedTrainee";
+  | "matchedTrainee"
+  | "overseasTalent";
 
 export interface HostileWorld {
   ids: {
@@ -67,6 +68,7 @@ export interface HostileWorld {
     registrationRound: string;
     matchRound: string;
     unmatchedRound: string;
+    workPermitCase: string;
   };
   tokens: { invitation: string; reset: string; verify: string };
   userIds: Record<Exclude<Actor, "anonymous">, string>;
@@ -97,6 +99,12 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
   const invitedTalent = await makeTalent(db, { discoverable: true });
   const invitation = await inviteTalent(db, recruiter, published.id, invitedTalent.id, "邀請您應徵", links);
   const freshTalent = await makeTalent(db, { discoverable: true });
+  // An overseas talent hired on the published position: the hire opened a work-permit case.
+  const overseasTalent = await makeTalent(db, { locale: "en" });
+  await db.insert(t.talentProfiles).values({ userId: overseasTalent.id, nationality: "IN" });
+  const overseasApplication = await applyToPosition(db, overseasTalent.viewer, published.id, "Hello", links);
+  await moveThrough(db, recruiter, overseasApplication.id, "applied", ["offer", "hired"]);
+  const [workPermitCase] = await db.select({ id: t.workPermitCases.id }).from(t.workPermitCases).where(eq(t.workPermitCases.applicationId, overseasApplication.id));
   // An open invitation of the company (revocable on its page) and one whose link a signed-in user opens.
   await inviteColleague(db, recruiter, company, `hostile-invitee-${unique()}@example.test`, links, IP);
   const plainUser = await makeUser(db, { label: "hostile-plain" });
@@ -164,6 +172,7 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
     matchOfficer: match.officer.id,
     matchUnitStaff: match.units.get("u1")!.staff.id,
     matchedTrainee: match.applicants.get("a1")!.viewer.id,
+    overseasTalent: overseasTalent.id,
     reviewer,
   };
   return {
@@ -185,6 +194,7 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
       registrationRound: registration.round.id,
       matchRound: match.round.id,
       unmatchedRound: unmatched.round.id,
+      workPermitCase: workPermitCase!.id,
     },
     tokens: {
       invitation: invitationToken,
