@@ -110,8 +110,8 @@ const rowFields = {
   programmeEn: sql<string | null>`pr.title_en`,
   roundId: sql<string | null>`x.round_id`,
   checkpoint: sql<Checkpoint>`x.checkpoint`,
-  completedAt: sql<Date>`x.completed_at`.mapWith(when),
-  dueAt: sql<Date>`x.due_at`.mapWith(when),
+  completedAt: sql<Date>`x.completed_at`.mapWith((v) => when(v)!),
+  dueAt: sql<Date>`x.due_at`.mapWith((v) => when(v)!),
   outcomeId: sql<string | null>`x.o_id`,
   status: sql<OutcomeStatus | null>`x.o_status`,
   employerName: sql<string | null>`coalesce(x.o_employer_name, emp.name_zh)`,
@@ -179,3 +179,33 @@ export async function myOutcomes(db: Reader, userId: string) {
 
 /** Units of the viewer that may enter outcomes. */
 export const entryUnits = (viewer: Viewer) => unitOrganisationIds(viewer, "update:employment-outcome:organisation");
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A row as the pages show it (plain values, names in the reader's language). */
+export function checkpointView(row: CheckpointRow, locale: "zh-TW" | "en", now: Date = new Date()) {
+  const state: CheckpointState = row.outcomeId ? "recorded" : row.dueAt.getTime() <= now.getTime() ? "due" : "upcoming";
+  const survey = row.surveyUsedAt ? "answered" : row.surveyExpiresAt && row.surveyExpiresAt.getTime() <= now.getTime() ? "expired" : row.surveySentAt ? "sent" : "none";
+  const zh = locale === "zh-TW";
+  return {
+    key: `${row.kind}:${row.subjectId}:${row.checkpoint}`,
+    completion: `${row.kind}:${row.subjectId}`,
+    outcomeId: row.outcomeId,
+    name: row.name,
+    email: row.email,
+    unit: (zh ? row.unitZh : row.unitEn) ?? "",
+    programme: row.programmeId ? ((zh ? row.programmeZh : row.programmeEn) ?? "") : null,
+    checkpoint: row.checkpoint,
+    dueOn: day(row.dueAt)!,
+    state,
+    status: row.status,
+    employerName: row.employerName,
+    occupationCode: row.occupationCode,
+    isShortage: row.isShortage,
+    salaryBand: row.salaryBand,
+    source: row.source,
+    verification: row.verification,
+    survey: survey as "none" | "sent" | "answered" | "expired",
+    surveySentOn: day(row.surveySentAt),
+  };
+}

@@ -177,3 +177,11 @@ export async function setVerification(db: Database, officer: Viewer, outcomeId: 
     await recordAudit(tx, { actorUserId: officer.id, action: `outcome-${verification}`, entity: "employment-outcome", entityId: outcomeId, ip });
   });
 }
+
+/** The surveyed shortage occupations to choose from (one title per code, from the newest survey). */
+export async function occupationChoices(db: Pick<Database, "selectDistinctOn">) {
+  return db
+    .selectDistinctOn([t.occupations.code], { code: t.occupations.code, titleZh: t.occupations.titleZh, titleEn: t.occupations.titleEn })
+    .from(t.occupations)
+    .orderBy(t.occupations.code, sql`${t.occupations.surveyKey} desc`);
+}
