@@ -97,6 +97,10 @@ export const samplePaths: Record<string, string> = {
   "routes/phd_.result": "/phd/result",
   "routes/gaps": "/gaps?survey=precision-health-2021",
   "routes/my.gaps": "/my/gaps",
+  "routes/outcome-survey.$token": "/outcome-survey/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "routes/office.outcomes": "/office/outcomes",
+  "routes/unit.outcomes": "/unit/outcomes",
+  "routes/my.outcomes": "/my/outcomes",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -230,4 +234,13 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   // Skill-gap coverage is public; a talent's own gap (the office's read-any shows an empty profile's gap).
   "routes/gaps": { loader: all(200) },
   "routes/my.gaps": { loader: only({ talent: 200, ...office }) },
+  // Employment-outcome survey links need no login: an unknown link is a 404 page; an empty answer is refused before the link is looked at.
+  "routes/outcome-survey.$token": { loader: all(404), action: all(400) },
+  // The office's follow-up of completers; a form without an intent is refused.
+  "routes/office.outcomes": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
+  // A unit's own completers (the matrix's staff member has no unit: an empty state; the office's update-any
+  // passes the guard and finds no unit of its own); an empty form is refused field by field.
+  "routes/unit.outcomes": { loader: only({ training_unit_staff: 200, ...office }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
+  // A talent's own outcomes (the office's read-any shows its own empty list).
+  "routes/my.outcomes": { loader: only({ talent: 200, ...office }) },
 };

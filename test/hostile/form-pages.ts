@@ -11,6 +11,18 @@ export interface FormPage {
 }
 
 export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
+  "routes/spark._index": () => [{ actor: "talent", url: "/spark" }],
+  "routes/office.spark._index": () => [{ actor: "officer", url: "/office/spark" }],
+  "routes/office.spark.$id": (w) => [{ actor: "officer", url: `/office/spark/${w.ids.sparkIntake}` }],
+  "routes/mentor": () => [{ actor: "sparkMentor", url: "/mentor" }],
+  "routes/spark.teams.$id": (w) => [
+    { actor: "sparkFormingLead", url: `/spark/teams/${w.ids.sparkFormingTeam}` },
+    { actor: "sparkLead", url: `/spark/teams/${w.ids.sparkSelectedTeam}` },
+  ],
+  "routes/spark.demo-days.$id": (w) => [
+    { actor: "officer", url: `/spark/demo-days/${w.ids.demoDay}` },
+    { actor: "recruiter", url: `/spark/demo-days/${w.ids.demoDay}` },
+  ],
   "routes/login": () => [{ actor: "anonymous", url: "/login" }],
   "routes/signup": () => [{ actor: "anonymous", url: "/signup" }],
   "routes/forgot-password": () => [{ actor: "anonymous", url: "/forgot-password" }],
@@ -56,6 +68,9 @@ export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
   "routes/catalogue.new": () => [{ actor: "catalogueStaff", url: "/catalogue/new" }],
   "routes/catalogue.$key.edit": (w) => [{ actor: "catalogueStaff", url: `/catalogue/${w.ids.programmeKey}/edit` }],
   "routes/catalogue.$key.cohorts.$id": (w) => [{ actor: "catalogueStaff", url: `/catalogue/${w.ids.programmeKey}/cohorts/${w.ids.cohort}` }],
+  "routes/office.outcomes": () => [{ actor: "officer", url: "/office/outcomes" }],
+  "routes/unit.outcomes": () => [{ actor: "outcomeUnitStaff", url: "/unit/outcomes" }],
+  "routes/outcome-survey.$token": (w) => [{ actor: "anonymous", url: `/outcome-survey/${w.tokens.outcomeSurvey}` }],
   "routes/phd": (w) => [{ actor: "trainee", url: `/phd?round=${w.ids.registrationRound}` }],
   "routes/unit.rounds.$id_.applicants": (w) => [{ actor: "registrationUnitStaff", url: `/unit/rounds/${w.ids.registrationRound}/applicants` }],
   "routes/office.rounds.$id_.trainees": (w) => [{ actor: "officer", url: `/office/rounds/${w.ids.registrationRound}/trainees` }],

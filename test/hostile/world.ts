@@ -21,10 +21,15 @@ import { makeOpenRound, makeProgramme, makeUnit, roundInput, submitPlan } from "
 import { makeMatchWorld } from "../placement/match-world";
 import { registeredTalent, roundInRegistration } from "../placement/trainee-world";
 import { makeUnit as makeCatalogueUnit, publishedCohort } from "../programmes/support";
-import { enrol } from "../../app/programmes/enrolment.server";
+import { enrol, markCompleted } from "../../app/programmes/enrolment.server";
+import { sendFirstSurveys } from "../../app/outcomes/surveys.server";
 import { publishRun, runMatch } from "../../app/placement/match-runs.server";
 import { submitPreferences } from "../../app/placement/trainee-applications.server";
 import { tinyPdf } from "../support/tiny-pdf";
+import { createDemoDay, registerTeam } from "../../app/spark/demo-days.server";
+import { addMilestone } from "../../app/spark/milestones.server";
+import { assignMentor, decideTeam, setBudget } from "../../app/spark/office.server";
+import { appliedTeam, formingTeam, links as sparkLinks, person as sparkPerson, sparkWorld } from "../spark/world";
 
 export const IP = "192.0.2.77";
 
@@ -47,7 +52,10 @@ export type Actor =
   | "matchOfficer"
   | "matchUnitStaff"
   | "matchedTrainee"
-  | "overseasTalent";
+  | "overseasTalent"
+  | "sparkLead"
+  | "sparkMentor"
+  | "outcomeUnitStaff";
 
 export interface HostileWorld {
   ids: {
@@ -68,9 +76,13 @@ export interface HostileWorld {
     registrationRound: string;
     matchRound: string;
     unmatchedRound: string;
+    sparkIntake: string;
+    sparkFormingTeam: string;
+    sparkSelectedTeam: string;
+    demoDay: string;
     workPermitCase: string;
   };
-  tokens: { invitation: string; reset: string; verify: string };
+  tokens: { invitation: string; reset: string; verify: string; outcomeSurvey: string };
   userIds: Record<Exclude<Actor, "anonymous">, string>;
   /** The actor's viewer, resolved from a real session once and reused (an action that ends it does not end the test's). */
   viewer(actor: Actor): Promise<Viewer | null>;
@@ -154,6 +166,27 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
 
   const [occupation] = await db.select({ id: t.occupations.id }).from(t.occupations).where(eq(t.occupations.code, "070207"));
 
+  // SPARK: an intake with a forming team and a selected one (a milestone, a mentor), and a demo day it is registered for.
+  const spark = await sparkWorld(db, { teamTarget: 5 });
+  const forming = await formingTeam(db, spark.intake.id, ["physician"]);
+  const selectedTeam = await appliedTeam(db, spark.intake.id);
+  await appliedTeam(db, spark.intake.id);
+  await decideTeam(db, spark.office, selectedTeam.team.id, "selected", sparkLinks, IP);
+  await addMilestone(db, selectedTeam.lead, selectedTeam.team.id, { title: "Prototype", deliverable: "A sensor", dueOn: "2027-06-30" }, IP);
+  const sparkMentor = await sparkPerson(db, "hostile-mentor", ["mentor"]);
+  await assignMentor(db, spark.office, selectedTeam.team.id, sparkMentor.id, "active", IP);
+  await setBudget(db, spark.office, selectedTeam.team.id, 100_000, IP);
+  const demoDay = await createDemoDay(db, spark.office, { titleZh: "敵意測試發表會", titleEn: "Hostile demo day", date: "2027-11-20", startTime: "13:00", endTime: "15:00", venue: "Taipei", meetingMinutes: 20 }, IP);
+  await registerTeam(db, spark.office, demoDay.id, selectedTeam.team.id, IP);
+
+  // Employment outcomes: a unit's course with a completer who was mailed a survey link.
+  const outcomes = await makeCatalogue(db);
+  const completer = await makeUser(db, { label: "hostile-completer", roles: ["talent"] });
+  const completed = await enrol(db, await viewerOf(db, completer.id), outcomes.cohort.id);
+  await markCompleted(db, outcomes.staff, completed.id, IP);
+  await sendFirstSurveys(db, links, new Date());
+  const outcomeSurvey = tokenIn((await mailTo(db, completer.email)).find((m) => m.textBody.includes("/outcome-survey/"))!.textBody, "/outcome-survey/");
+
   const viewers: Partial<Record<Actor, Promise<Viewer>>> = {};
   const userIds: HostileWorld["userIds"] = {
     plain: plainUser.id,
@@ -173,6 +206,10 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
     matchUnitStaff: match.units.get("u1")!.staff.id,
     matchedTrainee: match.applicants.get("a1")!.viewer.id,
     overseasTalent: overseasTalent.id,
+    sparkLead: selectedTeam.lead.id,
+    sparkMentor: sparkMentor.id,
+    sparkFormingLead: forming.lead.id,
+    outcomeUnitStaff: outcomes.staff.id,
     reviewer,
   };
   return {
@@ -195,11 +232,16 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
       matchRound: match.round.id,
       unmatchedRound: unmatched.round.id,
       workPermitCase: workPermitCase!.id,
+      sparkIntake: spark.intake.id,
+      sparkFormingTeam: forming.team.id,
+      sparkSelectedTeam: selectedTeam.team.id,
+      demoDay: demoDay.id,
     },
     tokens: {
       invitation: invitationToken,
       reset: await issueToken(db, resetUser.id, "password_reset"),
       verify: await issueToken(db, unconfirmed.id, "email_verification"),
+      outcomeSurvey,
     },
     userIds,
     viewer: async (actor) => (actor === "anonymous" ? null : (viewers[actor] ??= viewerOf(db, userIds[actor]))),
