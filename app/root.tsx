@@ -86,6 +86,7 @@ function SiteHeader({ locale }: { locale: Locale }) {
         <nav aria-label={t("site.mainNav")} className="flex flex-1 flex-wrap gap-1">
           <NavLink to="/occupations" className={navClass}>{t("nav.occupations")}</NavLink>
           <NavLink to="/programmes" className={navClass}>{t("nav.programmes")}</NavLink>
+          <NavLink to="/tickets/new" className={navClass}>{t("tickets.nav")}</NavLink>
         </nav>
         <SearchBox />
         <AccountMenu />

@@ -15,6 +15,10 @@ export function AccountMenu() {
   const unitStaff = useCan("update:unit-application:organisation");
   const reviews = useCan("create:unit-review:assigned");
   const appliesToPhd = useCan("create:trainee-application:own");
+  const runsMissions = useCan("manage:mission:any");
+  const talentJoins = useCan("update:mission:own");
+  const companyJoins = useCan("update:mission:organisation");
+  const answersTickets = useCan("manage:ticket:any");
   if (!viewer) {
     return (
       <div className="flex items-center gap-2 text-sm">
@@ -34,6 +38,9 @@ export function AccountMenu() {
       {managesRounds ? <Link to="/office/rounds">{t("placement.nav.rounds")}</Link> : null}
       {unitStaff ? <Link to="/unit/rounds">{t("placement.nav.unit")}</Link> : null}
       {reviews ? <Link to="/review">{t("placement.nav.review")}</Link> : null}
+      {talentJoins || companyJoins ? <Link to="/missions">{t("missions.nav")}</Link> : null}
+      {runsMissions ? <Link to="/office/missions">{t("missions.officeNav")}</Link> : null}
+      {answersTickets ? <Link to="/office/tickets">{t("tickets.officeNav")}</Link> : <Link to="/tickets">{t("tickets.mine.title")}</Link>}
       {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}
       <Link to="/account">{viewer.displayName}</Link>
       <Form method="post" action="/logout">

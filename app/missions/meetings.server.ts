@@ -188,3 +188,16 @@ async function inviteToMeeting(tx: Tx, mission: Mission, row: Meeting, publicUrl
     await tx.insert(t.emailAttachments).values({ outboxId: id, filename: "meeting.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: icsOf(mission, meeting!, publicUrl, locale, now) });
   }
 }
+
+/** Ranking scores of positions × talents (for a company choosing whom to meet), keyed "position|talent". */
+export async function scoresFor(db: Database, positionIds: readonly string[], talentIds: readonly string[]): Promise<Record<string, number>> {
+  if (positionIds.length === 0 || talentIds.length === 0) return {};
+  const requirements = await Promise.all(positionIds.map((id) => requirementOfPosition(db, id)));
+  const talents = await candidatesOfTalents(db, { ids: [...talentIds] });
+  const scores: Record<string, number> = {};
+  requirements.forEach((requirement, i) => {
+    if (!requirement) return;
+    for (const { candidate } of talents) scores[`${positionIds[i]}|${candidate.id}`] = scoreMatch(requirement, candidate).total;
+  });
+  return scores;
+}

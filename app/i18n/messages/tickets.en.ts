@@ -44,6 +44,7 @@ export const ticketsEn: Widen<typeof ticketsZhTW> = {
       anyStatus: "Any status",
       anyKind: "Any type",
       mine: "Assigned to me only",
+      clear: "Clear",
       apply: "Apply",
       reference: "Ref.",
       requester: "Requester",

@@ -41,6 +41,7 @@ export const ticketsZhTW = {
       anyStatus: "所有狀態",
       anyKind: "所有類型",
       mine: "只看指派給我的",
+      clear: "清除",
       apply: "套用",
       reference: "案號",
       requester: "來信者",
