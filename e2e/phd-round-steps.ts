@@ -5,40 +5,18 @@
 // registration opens (the first whole minute at least 40 s away), trainees list units and units rank
 // them in the next minute, and the unit-ranking deadline closes a minute after registration opened.
 import type { APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "../seeds/demo/data";
 import { tinyPdf } from "../test/support/tiny-pdf";
-import { createConfirmedAccount, logInOverHttp, newAccount, type Account } from "./account-steps";
+import { createConfirmedAccount, logInOverHttp, type Account } from "./account-steps";
+import { approvedUnit, demoOfficer, demoUnitName, demoUnitStaff, htmlOf, match, post, taipeiLocal, type ApprovedUnit } from "./http-steps";
 
-export const demoOfficer: Account = { name: "officer", email: "demo.officer@example.test", password: DEMO_PASSWORD };
-const demoUnitStaff: Account = { name: "unit", email: "demo.unit@example.test", password: DEMO_PASSWORD };
-const demoUnitName = "示範生醫研究院";
+export { demoOfficer };
 
 type NewContext = () => Promise<APIRequestContext>;
-
-async function post(from: APIRequestContext, baseURL: string, path: string, form: Record<string, string>, expected: number) {
-  const response = await from.post(path, { form, headers: { Origin: new URL(baseURL).origin }, maxRedirects: 0 });
-  if (response.status() !== expected) throw new Error(`POST ${path} answered ${response.status()}, expected ${expected}: ${(await response.text()).slice(0, 400)}`);
-  return response;
-}
-
-async function htmlOf(from: APIRequestContext, path: string): Promise<string> {
-  const response = await from.get(path);
-  if (!response.ok()) throw new Error(`GET ${path} answered ${response.status()}`);
-  return response.text();
-}
-
-function match(html: string, pattern: RegExp, what: string): string {
-  const found = pattern.exec(html)?.[1];
-  if (!found) throw new Error(`no ${what} in the page`);
-  return found;
-}
 
 /** The options of a page's select lists: label → value (ids). */
 function options(html: string): Map<string, string> {
   return new Map([...html.matchAll(/<option value="([0-9a-f-]{36})">([^<]+)<\/option>/g)].map((m) => [m[2]!, m[1]!]));
 }
-
-const taipeiLocal = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
 async function as<T>(newContext: NewContext, baseURL: string, account: Account, work: (context: APIRequestContext) => Promise<T>): Promise<T> {
   const context = await newContext();
@@ -50,11 +28,7 @@ async function as<T>(newContext: NewContext, baseURL: string, account: Account, 
   }
 }
 
-export interface RoundUnit {
-  name: string;
-  staff: Account;
-  organisationId: string;
-}
+export type RoundUnit = ApprovedUnit;
 
 export interface MatchReadyRound {
   id: string;
@@ -75,25 +49,6 @@ export interface RoundPlan {
 }
 
 /** A new staff member's training unit, approved by the demo officer. */
-async function approvedUnit(newContext: NewContext, officer: APIRequestContext, baseURL: string, label: string): Promise<RoundUnit> {
-  const staffContext = await newContext();
-  try {
-    const staff = await createConfirmedAccount(staffContext, baseURL, "training_unit_staff", label);
-    await logInOverHttp(staffContext, baseURL, staff);
-    const unique = newAccount("unit").email.split("-").at(-1)!.split("@")[0]!;
-    const name = `測試培訓單位 ${label} ${unique}`;
-    const created = await post(staffContext, baseURL, "/organisations/new", { kind: "training_unit", nameZh: name, nameEn: `Test unit ${label} ${unique}`, city: "台北市" }, 302);
-    const slug = (created.headers()["location"] ?? "").replace(/^\/organisations\//, "");
-    await post(staffContext, baseURL, `/organisations/${slug}`, { intent: "submit-for-approval" }, 200);
-    const queue = await htmlOf(officer, "/office/organisations");
-    const organisationId = match(queue, new RegExp(`href="/organisations/${slug}"[\\s\\S]*?name="organisationId" value="([0-9a-f-]{36})"`), `approval of ${slug}`);
-    await post(officer, baseURL, "/office/organisations", { decision: "approve", organisationId, reason: "" }, 200);
-    return { name, staff, organisationId };
-  } finally {
-    await staffContext.dispose();
-  }
-}
-
 /**
  * A round ready to match: its units' quotas published, each trainee's preferences submitted and each
  * unit's ranking submitted, as `plan` says; returns once the unit-ranking deadline has passed.

@@ -3,33 +3,10 @@
 // over HTTP (like position-steps.ts, visiting no page). The calendar is enforced in real time and
 // quotas are published only before registration opens, so the set-up ends by waiting for that minute.
 import type { APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "../seeds/demo/data";
-import { createConfirmedAccount, logInOverHttp, newAccount, type Account } from "./account-steps";
+import { logInOverHttp, type Account } from "./account-steps";
+import { approvedUnit, demoOfficer, demoUnitName, demoUnitStaff, htmlOf, match, post, taipeiLocal } from "./http-steps";
 
-export const demoOfficer: Account = { name: "officer", email: "demo.officer@example.test", password: DEMO_PASSWORD };
-export const demoUnitStaff: Account = { name: "unit", email: "demo.unit@example.test", password: DEMO_PASSWORD };
-export const demoUnitName = "示範生醫研究院";
-
-async function post(from: APIRequestContext, baseURL: string, path: string, form: Record<string, string>, expected: number) {
-  const response = await from.post(path, { form, headers: { Origin: new URL(baseURL).origin }, maxRedirects: 0 });
-  if (response.status() !== expected) throw new Error(`POST ${path} answered ${response.status()}, expected ${expected}: ${(await response.text()).slice(0, 400)}`);
-  return response;
-}
-
-async function htmlOf(from: APIRequestContext, path: string): Promise<string> {
-  const response = await from.get(path);
-  if (!response.ok()) throw new Error(`GET ${path} answered ${response.status()}`);
-  return response.text();
-}
-
-function match(html: string, pattern: RegExp, what: string): string {
-  const found = pattern.exec(html)?.[1];
-  if (!found) throw new Error(`no ${what} in the page`);
-  return found;
-}
-
-/** A datetime-local value in Taipei time. */
-const taipeiLocal = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+export { demoOfficer, demoUnitName, demoUnitStaff };
 
 export interface TraineeRound {
   id: string;
@@ -37,26 +14,6 @@ export interface TraineeRound {
   /** When trainee registration opens (the set-up has waited for it). */
   opensAt: Date;
   units: { name: string; staff: Account; organisationId: string }[];
-}
-
-/** A training unit of a new staff member's own, approved by the demo officer. */
-async function approvedUnit(newContext: () => Promise<APIRequestContext>, officer: APIRequestContext, baseURL: string, label: string) {
-  const staffContext = await newContext();
-  try {
-    const staff = await createConfirmedAccount(staffContext, baseURL, "training_unit_staff", label);
-    await logInOverHttp(staffContext, baseURL, staff);
-    const unique = newAccount("unit").email.split("-").at(-1)!.split("@")[0]!;
-    const name = `測試培訓單位 ${label} ${unique}`;
-    const created = await post(staffContext, baseURL, "/organisations/new", { kind: "training_unit", nameZh: name, nameEn: `Test unit ${label} ${unique}`, city: "台北市" }, 302);
-    const slug = (created.headers()["location"] ?? "").replace(/^\/organisations\//, "");
-    await post(staffContext, baseURL, `/organisations/${slug}`, { intent: "submit-for-approval" }, 200);
-    const queue = await htmlOf(officer, "/office/organisations");
-    const organisationId = match(queue, new RegExp(`href="/organisations/${slug}"[\\s\\S]*?name="organisationId" value="([0-9a-f-]{36})"`), `approval of ${slug}`);
-    await post(officer, baseURL, "/office/organisations", { decision: "approve", organisationId, reason: "" }, 200);
-    return { name, staff, organisationId };
-  } finally {
-    await staffContext.dispose();
-  }
 }
 
 /**
