@@ -124,7 +124,7 @@ export async function candidatesOfTalents(db: Database, { ids, skillKeys }: Cand
     db
       .select({
         userId: t.talentProfiles.userId, yearsExperience: t.talentProfiles.yearsExperience, city: t.talentProfiles.city,
-        countryOfResidence: t.talentProfiles.countryOfResidence, intendedArrivalOn: t.talentProfiles.intendedArrivalOn, visibility: t.talentProfiles.visibility,
+        countryOfResidence: t.talentProfiles.countryOfResidence, intendedArrivalOn: t.talentProfiles.intendedArrivalOn, willingToRelocate: t.talentProfiles.willingToRelocate, visibility: t.talentProfiles.visibility,
       })
       .from(t.talentProfiles)
       .where(within(t.talentProfiles.userId, ids)),
@@ -151,7 +151,7 @@ export async function candidatesOfTalents(db: Database, { ids, skillKeys }: Cand
       city: p.city,
       countryOfResidence: p.countryOfResidence,
       // The profile has no "willing to relocate" box; a talent abroad who gives an arrival date is coming.
-      willingToRelocate: p.intendedArrivalOn !== null,
+      willingToRelocate: p.willingToRelocate || p.intendedArrivalOn !== null,
     } satisfies MatchCandidate,
   }));
   if (!Array.isArray(ids)) return found;

@@ -11,6 +11,7 @@ import { startSession } from "~/auth/session.server";
 import { useZodForm } from "~/components/use-zod-form";
 import { Field, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
+import { settleLocaleAtSignIn } from "~/i18n/preferred-locale.server";
 import { formatDateTime } from "~/i18n/format";
 
 export const meta: MetaFunction = () => [{ title: "登入 · Log in" }];
@@ -65,7 +66,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const cookie = await startSession(db, outcome.userId, origin);
-  return redirect(redirectTo ?? "/account", { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers([["Set-Cookie", cookie]]);
+  // The account's language follows the person to this browser (or this browser's choice is stored).
+  const languageCookie = await settleLocaleAtSignIn(db, outcome.userId, request);
+  if (languageCookie) headers.append("Set-Cookie", languageCookie);
+  return redirect(redirectTo ?? "/account", { headers });
 }
 
 export default function Login() {

@@ -6,6 +6,7 @@ import { ForecastChart } from "~/components/forecast-chart";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { getOccupation } from "~/occupations/queries.server";
+import { companiesHiringFor } from "~/occupations/hiring.server";
 import { OpenPositions } from "~/positions/open-positions";
 import { countOpenPositionsForOccupation, listOpenPositionsForOccupation } from "~/positions/positions.server";
 import { dbFrom } from "~/services.server";
@@ -32,11 +33,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const positions = await listOpenPositionsForOccupation(db, code, OPEN_POSITIONS_PER_PAGE, (page - 1) * OPEN_POSITIONS_PER_PAGE);
   const closingGap = await programmesClosingGap(db, found.occupation.id);
   const isTalent = context.viewer?.roles.includes("talent") ?? false;
-  return { locale: await getLocale(request), ...found, openPositions: { page, pages, positions }, closingGap: closingGap?.programmes ?? [], isTalent };
+  const locale = await getLocale(request);
+  const hiring = found.occupation.overseasNeeded
+    ? ((await companiesHiringFor(db, [code])).get(code) ?? []).map((c) => ({ id: c.organisationId, name: pick(locale, c.nameZh, c.nameEn), positions: c.positions, openToOverseas: c.openToOverseas }))
+    : null;
+  return { locale, ...found, openPositions: { page, pages, positions }, closingGap: closingGap?.programmes ?? [], isTalent, hiring };
 }
 
 export default function OccupationPage() {
-  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes, openPositions, closingGap, isTalent } =
+  const { locale, occupation: o, survey, skills, educationFields, reasons, forecast, otherSurveys, programmes, openPositions, closingGap, isTalent, hiring } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
@@ -55,6 +60,25 @@ export default function OccupationPage() {
           {o.overseasNeeded && <OverseasBadge />}
         </div>
       </header>
+
+      {hiring ? (
+        <section aria-labelledby="overseas-hiring" className="card space-y-2 border-sky-400 bg-sky-50" data-overseas="needed">
+          <h2 id="overseas-hiring">{t("occupationOverseas.hiringHeading")}</h2>
+          <p className="text-sm text-sky-900"><strong>{t("occupationOverseas.highlight")}</strong>. {t("occupationOverseas.hiringLead")}</p>
+          {hiring.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("occupationOverseas.noneHiring")}</p>
+          ) : (
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {hiring.map((c) => (
+                <li key={c.id}>
+                  {c.name}: {t("occupationOverseas.openPositions", { count: c.positions })}
+                  {c.openToOverseas > 0 ? <> · <span className="badge bg-sky-100 text-sky-900">{t("search.overseasOpen")}</span></> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="requirements" className="card space-y-4">
         <h2 id="requirements">{t("occupations.requirements")}</h2>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DifficultyBadge, OverseasBadge } from "~/components/badges";
+import { companiesHiringFor } from "~/occupations/hiring.server";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { listOccupations, listSurveys } from "~/occupations/queries.server";
@@ -27,7 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listSurveys(db),
     listOccupations(db, { survey: filters.survey, difficulty: filters.difficulty, overseas: filters.overseas === "1" }),
   ]);
-  return { locale, surveys, occupations, filters };
+  // Occupations the surveys say need overseas recruitment are shown with the companies hiring for them.
+  const hiring = await companiesHiringFor(db, occupations.filter((o) => o.overseasNeeded).map((o) => o.code));
+  return {
+    locale,
+    surveys,
+    occupations: occupations.map((o) => ({ ...o, hiring: o.overseasNeeded ? (hiring.get(o.code) ?? []).map((c) => pick(locale, c.nameZh, c.nameEn)) : [] })),
+    filters,
+  };
 }
 
 export default function OccupationList() {
@@ -78,7 +86,7 @@ export default function OccupationList() {
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {occupations.map((o) => (
-            <li key={o.id} className="card space-y-2">
+            <li key={o.id} className={`card space-y-2${o.overseasNeeded ? " border-sky-400 ring-1 ring-sky-300" : ""}`} data-overseas={o.overseasNeeded ? "needed" : undefined}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="text-lg">
                   <Link to={`/occupations/${o.surveyKey}/${o.code}`}>{pick(locale, o.titleZh, o.titleEn)}</Link>
@@ -95,6 +103,12 @@ export default function OccupationList() {
                 <DifficultyBadge difficulty={o.difficulty} />
                 {o.overseasNeeded && <OverseasBadge />}
               </div>
+              {o.overseasNeeded && o.hiring.length > 0 ? (
+                <p className="text-sm text-sky-900">
+                  <strong>{t("occupationOverseas.companiesHiring", { count: o.hiring.length })}</strong>: {o.hiring.slice(0, 5).join(locale === "en" ? ", " : "、")}
+                  {o.hiring.length > 5 ? "…" : ""}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -23,12 +23,22 @@ const MAX_DEGREES = 3;
 
 const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").optional();
 const rating = z.coerce.number().int().min(0).max(5).catch(0);
+// Calendar days in Taiwan, where the talent arrives; checked again on the server at save.
+const taipeiToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Taipei", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const arrivalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "workPermit.validation.date")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "workPermit.validation.date")
+  .refine((v) => v >= taipeiToday(), "profileOverseas.arrivalPast")
+  .optional();
 const schema = z.object({
   headline: z.string().trim().max(200, "validation.tooLong").default(""),
   summary: z.string().trim().max(4000, "validation.tooLong").default(""),
   nationality: country,
   countryOfResidence: country,
   city: z.string().trim().max(60, "validation.tooLong").optional(),
+  intendedArrivalOn: arrivalDate,
+  willingToRelocate: z.boolean().default(false),
   yearsExperience: z.coerce.number({ error: "validation.years" }).int("validation.years").min(0, "validation.years").max(70, "validation.years"),
   visibility: z.enum(["approved_companies", "applications_only"], { error: "validation.choose" }),
   degrees: z
@@ -61,6 +71,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       nationality: saved.profile?.nationality ?? "",
       countryOfResidence: saved.profile?.countryOfResidence ?? "",
       city: saved.profile?.city ?? "",
+      intendedArrivalOn: saved.profile?.intendedArrivalOn ?? "",
+      willingToRelocate: saved.profile?.willingToRelocate ? "on" : "",
       yearsExperience: String(saved.profile?.yearsExperience ?? 0),
       visibility: saved.profile?.visibility ?? "applications_only",
       degrees: Array.from({ length: MAX_DEGREES }, (_, i) => saved.degrees[i]).map((d) => ({ level: d?.level ?? "", fieldCode: d?.fieldCode ?? "", institution: d?.institution ?? "", year: d ? String(d.year) : "" })),
@@ -94,6 +106,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     nationality: v.nationality || null,
     countryOfResidence: v.countryOfResidence || null,
     city: v.city || null,
+    intendedArrivalOn: v.intendedArrivalOn ?? null,
+    willingToRelocate: v.willingToRelocate,
     yearsExperience: v.yearsExperience,
     visibility: v.visibility,
     degrees: v.degrees.flatMap((d) => (d.level && d.fieldCode && d.institution && d.year ? [{ level: d.level, fieldCode: d.fieldCode, institution: d.institution, year: d.year }] : [])),
@@ -133,6 +147,20 @@ export default function ProfilePage() {
           <Field label={t("profile.residence")} meta={fields.countryOfResidence} />
           <Field label={t("profile.city")} meta={fields.city} autoComplete="address-level2" />
           <Field label={t("profile.years")} meta={fields.yearsExperience} />
+          <fieldset className="grid gap-3 border-t border-slate-200 pt-3 sm:col-span-2 sm:grid-cols-2">
+            <legend className="text-sm font-semibold">{t("profileOverseas.heading")}</legend>
+            <p className="text-sm text-slate-700 sm:col-span-2">{t("profileOverseas.lead")}</p>
+            <div>
+              <label htmlFor={fields.intendedArrivalOn.id} className="field-label">{t("profileOverseas.arrival")}</label>
+              <input type="date" id={fields.intendedArrivalOn.id} name={fields.intendedArrivalOn.name} defaultValue={fields.intendedArrivalOn.initialValue}
+                className="field-input" aria-invalid={fields.intendedArrivalOn.errors ? true : undefined} aria-describedby={fields.intendedArrivalOn.errorId} />
+              <ErrorList id={fields.intendedArrivalOn.errorId} errors={fields.intendedArrivalOn.errors} />
+            </div>
+            <label className="flex items-center gap-2 self-end text-sm">
+              <input type="checkbox" id={fields.willingToRelocate.id} name={fields.willingToRelocate.name} defaultChecked={fields.willingToRelocate.initialValue === "on"} />
+              {t("profileOverseas.relocate")}
+            </label>
+          </fieldset>
           <fieldset className="sm:col-span-2">
             <legend className="field-label">{t("profile.visibility")}</legend>
             {(["approved_companies", "applications_only"] as const).map((value) => (

@@ -15,6 +15,9 @@ export interface ProfileInput {
   nationality: string | null;
   countryOfResidence: string | null;
   city: string | null;
+  /** YYYY-MM-DD; the route refuses a date before today. */
+  intendedArrivalOn?: string | null;
+  willingToRelocate?: boolean;
   yearsExperience: number;
   visibility: Visibility;
   degrees: Array<{ level: EducationLevel; fieldCode: string; institution: string; year: number }>;
@@ -41,6 +44,8 @@ export async function saveProfile(db: Database, userId: string, input: ProfileIn
       nationality: input.nationality,
       countryOfResidence: input.countryOfResidence,
       city: input.city,
+      intendedArrivalOn: input.intendedArrivalOn ?? null,
+      willingToRelocate: input.willingToRelocate ?? false,
       yearsExperience: input.yearsExperience,
       visibility: input.visibility,
       updatedAt: new Date(),

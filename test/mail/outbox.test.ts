@@ -197,6 +197,7 @@ describe("templates", () => {
     "post-match-offer": { name: hostile, round: hostile, unit: hostile, url: "https://portal.example/phd/result" },
     "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
     "enrolment-moved-up": { name: hostile, programme: hostile, cohort: hostile, url: "https://portal.example/programmes/device-fellowship" },
+    "work-permit-opened": { name: hostile, forTalent: true, url: "https://portal.example/work-permits/w" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {

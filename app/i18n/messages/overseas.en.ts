@@ -89,5 +89,7 @@ export const overseasEn: Widen<typeof overseasZhTW> = {
     noneHiring: "No company is publicly hiring for this occupation right now.",
     companiesHiring_one: "{{count}} company hiring",
     companiesHiring_other: "{{count}} companies hiring",
+    openPositions_one: "{{count}} open position",
+    openPositions_other: "{{count}} open positions",
   },
 };

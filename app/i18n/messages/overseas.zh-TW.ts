@@ -87,5 +87,7 @@ export const overseasZhTW = {
     noneHiring: "目前沒有公司公開招募這個職業。",
     companiesHiring_one: "{{count}} 家公司招募中",
     companiesHiring_other: "{{count}} 家公司招募中",
+    openPositions_one: "{{count}} 個公開職缺",
+    openPositions_other: "{{count}} 個公開職缺",
   },
 };
