@@ -82,6 +82,20 @@ export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
     { actor: "officer", url: `/office/rounds/${w.ids.unmatchedRound}/match` },
     { actor: "officer", url: `/office/rounds/${w.ids.matchRound}/match` },
   ],
+  "routes/office.missions._index": () => [{ actor: "officer", url: "/office/missions" }],
+  "routes/office.missions.$id": (w) => [{ actor: "officer", url: `/office/missions/${w.ids.mission}` }],
+  "routes/missions.$id": (w) => [
+    { actor: "talent", url: `/missions/${w.ids.mission}` },
+    { actor: "recruiter", url: `/missions/${w.ids.mission}` },
+  ],
+  "routes/tickets.new": () => [
+    { actor: "anonymous", url: "/tickets/new" },
+    { actor: "talent", url: "/tickets/new" },
+  ],
+  "routes/tickets.$id": (w) => [
+    { actor: "talent", url: `/tickets/${w.ids.ticket}` },
+    { actor: "officer", url: `/tickets/${w.ids.ticket}` },
+  ],
   "routes/admin.users": () => [{ actor: "admin", url: "/admin/users" }],
   "routes/account._index": () => [{ actor: "plain", url: "/account" }],
   "routes/logout": () => [{ actor: "plain", url: "/account" }],

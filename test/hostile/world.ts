@@ -26,6 +26,9 @@ import { sendFirstSurveys } from "../../app/outcomes/surveys.server";
 import { publishRun, runMatch } from "../../app/placement/match-runs.server";
 import { submitPreferences } from "../../app/placement/trainee-applications.server";
 import { tinyPdf } from "../support/tiny-pdf";
+import { createMission } from "../../app/missions/missions.server";
+import { openTicket } from "../../app/tickets/tickets.server";
+import { missionInput } from "../missions/world";
 import { createDemoDay, registerTeam } from "../../app/spark/demo-days.server";
 import { addMilestone } from "../../app/spark/milestones.server";
 import { assignMentor, decideTeam, setBudget } from "../../app/spark/office.server";
@@ -55,6 +58,7 @@ export type Actor =
   | "overseasTalent"
   | "sparkLead"
   | "sparkMentor"
+  | "sparkFormingLead"
   | "outcomeUnitStaff";
 
 export interface HostileWorld {
@@ -81,6 +85,8 @@ export interface HostileWorld {
     sparkSelectedTeam: string;
     demoDay: string;
     workPermitCase: string;
+    mission: string;
+    ticket: string;
   };
   tokens: { invitation: string; reset: string; verify: string; outcomeSurvey: string };
   userIds: Record<Exclude<Actor, "anonymous">, string>;
@@ -212,6 +218,9 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
     outcomeUnitStaff: outcomes.staff.id,
     reviewer,
   };
+  // A mission the officer runs (the recruiter and the talent see its forms) and a question the talent sent.
+  const mission = await createMission(db, await viewerOf(db, userIds.officer), missionInput(), IP);
+  const { ticket } = await openTicket(db, await viewerOf(db, userIds.talent), { kind: "question", category: "other", subject: "Hostile ticket", body: "A question" }, { publicUrl: links.publicUrl, ip: IP, locale: "en" });
   return {
     ids: {
       occupation: occupation!.id,
@@ -236,6 +245,8 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
       sparkFormingTeam: forming.team.id,
       sparkSelectedTeam: selectedTeam.team.id,
       demoDay: demoDay.id,
+      mission: mission.id,
+      ticket: ticket.id,
     },
     tokens: {
       invitation: invitationToken,
