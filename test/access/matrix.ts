@@ -101,6 +101,15 @@ export const samplePaths: Record<string, string> = {
   "routes/office.outcomes": "/office/outcomes",
   "routes/unit.outcomes": "/unit/outcomes",
   "routes/my.outcomes": "/my/outcomes",
+  "routes/missions._index": "/missions",
+  "routes/missions.$id": "/missions/00000000-0000-4000-8000-000000000000",
+  "routes/missions.$id_.meetings.$meetingId[.]ics": "/missions/00000000-0000-4000-8000-000000000000/meetings/00000000-0000-4000-8000-000000000000.ics",
+  "routes/office.missions._index": "/office/missions",
+  "routes/office.missions.$id": "/office/missions/00000000-0000-4000-8000-000000000000",
+  "routes/tickets.new": "/tickets/new",
+  "routes/tickets._index": "/tickets",
+  "routes/tickets.$id": "/tickets/00000000-0000-4000-8000-000000000000",
+  "routes/office.tickets._index": "/office/tickets",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -243,4 +252,17 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/unit.outcomes": { loader: only({ training_unit_staff: 200, ...office }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
   // A talent's own outcomes (the office's read-any shows its own empty list).
   "routes/my.outcomes": { loader: only({ talent: 200, ...office }) },
+  // Missions and fairs: any signed-in user sees the list and a mission (the sample does not exist, also for a
+  // form, which is looked up before its intent); the office creates them (an empty form is refused field by field).
+  "routes/missions._index": { loader: signedIn(200) },
+  "routes/missions.$id": { loader: signedIn(404), action: signedIn(404) },
+  "routes/missions.$id_.meetings.$meetingId[.]ics": { loader: signedIn(404) },
+  "routes/office.missions._index": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
+  "routes/office.missions.$id": { loader: only(officeNotFound), action: only(officeNotFound) },
+  // The single window: anyone opens a ticket (an empty form is refused field by field); a thread needs a login
+  // or a mailed link (the sample does not exist); the queue is the office's alone.
+  "routes/tickets.new": { loader: all(200), action: all(400) },
+  "routes/tickets._index": { loader: signedIn(200) },
+  "routes/tickets.$id": { loader: signedIn(404), action: signedIn(404) },
+  "routes/office.tickets._index": { loader: only(office) },
 };
