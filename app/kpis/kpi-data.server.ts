@@ -1,30 +1,13 @@
 // Reads the PhD programme's placements, internships, outcomes and survey links for the KPI pages,
 // filtered (year, programme, unit) and limited to the units the viewer may see, then groups them.
 import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import type { Viewer } from "../auth/session.server";
 import { pick, type Locale } from "../i18n/resources";
 import { isOffice } from "../placement/unit-access";
+import { parseKpiFilter, type Grouping, type KpiFilter } from "./filters";
 import { computeGroupedKpis, groupBy, type Checkpoint, type OutcomeFact, type PlacementFact, type SurveyLinkFact } from "./compute";
-
-export const groupings = ["round", "unit", "programme"] as const;
-export type Grouping = (typeof groupings)[number];
-
-const uuid = z.string().uuid();
-export const kpiFilterSchema = z.object({
-  groupBy: z.enum(groupings).catch("round"),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  programme: uuid.optional().catch(undefined),
-  unit: uuid.optional().catch(undefined),
-});
-export type KpiFilter = z.infer<typeof kpiFilterSchema>;
-
-export function parseKpiFilter(url: URL): KpiFilter {
-  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
-  return kpiFilterSchema.parse(raw);
-}
 
 /** The units whose KPIs the viewer may see: every unit for the office, else the viewer's units. */
 export function visibleUnitIds(viewer: Viewer): string[] | "all" {
@@ -48,6 +31,7 @@ function scopeFilter(filter: KpiFilter, units: string[] | "all"): SQL | undefine
   if (filter.year !== undefined) conditions.push(eq(t.placementRounds.year, filter.year));
   if (filter.programme) conditions.push(eq(t.placementRounds.programmeId, filter.programme));
   if (filter.unit) conditions.push(eq(t.unitQuotaApplications.unitOrganisationId, filter.unit));
+  if (filter.round) conditions.push(eq(t.placementRounds.id, filter.round));
   if (units !== "all") conditions.push(units.length === 0 ? sql`false` : inArray(t.unitQuotaApplications.unitOrganisationId, units));
   return and(...conditions);
 }
@@ -149,3 +133,5 @@ export async function kpiFilterOptions(db: Database, locale: Locale, units: stri
     units: unitRows.map((u) => ({ id: u.id, name: pick(locale, u.zh, u.en) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
   };
 }
+
+export { parseKpiFilter, type KpiFilter };

@@ -2,21 +2,37 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { chooseTable, requestedFormat, toCsv, toXlsx, type ExportTable } from "~/kpis/export.server";
-import { suppressGroups, suppressSmallGroup } from "~/kpis/suppression";
+import { MIN_PUBLIC_GROUP, suppressGroups } from "~/kpis/suppression";
 
 describe("suppression", () => {
-  it("hides a group of 4 and shows a group of 5", () => {
-    expect(suppressSmallGroup("A", 4, { rate: 0.5 })).toEqual({ suppressed: true, label: "A" });
-    expect(suppressSmallGroup("B", 5, { rate: 0.6 })).toEqual({ suppressed: false, label: "B", rate: 0.6 });
+  it("uses the outcomes module's threshold: a group of 4 is hidden, 5 is shown, 0 stays", () => {
+    expect(MIN_PUBLIC_GROUP).toBe(5);
+    const rows = suppressGroups(
+      [
+        { label: "A", size: 4, rate: 0.5 },
+        { label: "B", size: 5, rate: 0.6 },
+        { label: "C", size: 0, rate: null },
+        { label: "D", size: 9, rate: 0.7 },
+      ],
+      ["size", "rate"],
+    );
+    expect(rows[0]).toEqual({ label: "A", size: null, rate: null, suppressed: true });
+    // Only A would be hidden, so the next-smallest shown group (B) is hidden too; D stays.
+    expect(rows[1]).toEqual({ label: "B", size: null, rate: null, suppressed: true });
+    expect(rows[2]!.suppressed).toBe(false);
+    expect(rows[3]).toEqual({ label: "D", size: 9, rate: 0.7, suppressed: false });
+    expect(JSON.stringify(rows)).not.toContain("0.5");
   });
-  it("hides a second group when only one would be hidden (no subtraction from the total)", () => {
-    const rows = suppressGroups([
-      { label: "A", size: 3, value: { n: 3 } },
-      { label: "B", size: 9, value: { n: 9 } },
-      { label: "C", size: 6, value: { n: 6 } },
-    ]);
-    expect(rows.map((r) => r.suppressed)).toEqual([true, false, true]);
-    expect(JSON.stringify(rows)).not.toContain('"n":3');
+  it("hides nothing more when two groups are already hidden", () => {
+    const rows = suppressGroups(
+      [
+        { label: "A", size: 1, n: 1 },
+        { label: "B", size: 2, n: 2 },
+        { label: "C", size: 6, n: 6 },
+      ],
+      ["size", "n"],
+    );
+    expect(rows.map((r) => r.suppressed)).toEqual([true, true, false]);
   });
 });
 
