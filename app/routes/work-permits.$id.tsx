@@ -136,7 +136,7 @@ export default function WorkPermitCasePage() {
         {c.view !== "office" ? <p><Link to={`/applications/${c.applicationId}`}>{t("workPermit.backToApplication")}</Link></p> : null}
       </header>
       {c.closed ? <FormMessage tone="success">{t("workPermit.closed")}</FormMessage> : null}
-      {actionData?.formError && !actionData.stepId ? <FormMessage>{t(actionData.formError as never)}</FormMessage> : null}
+      {actionData?.formError && !c.steps.some((s) => s.mayEdit && s.id === actionData.stepId) ? <FormMessage>{t(actionData.formError as never)}</FormMessage> : null}
 
       <table className="data-table w-full text-sm">
         <caption className="text-left font-semibold">{t("workPermit.stepsCaption")}</caption>
