@@ -57,7 +57,7 @@ function Problem({ reason }: { reason: SurveyRefusal | "answered" }) {
   return (
     <section className="card mx-auto max-w-xl space-y-3">
       <h1>{t(title as never)}</h1>
-      <p>{t(body as never)}</p>
+      <FormMessage tone={reason === "answered" ? "success" : "error"}>{t(body as never)}</FormMessage>
     </section>
   );
 }

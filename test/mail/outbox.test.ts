@@ -198,6 +198,8 @@ describe("templates", () => {
     "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
     "enrolment-moved-up": { name: hostile, programme: hostile, cohort: hostile, url: "https://portal.example/programmes/device-fellowship" },
     "work-permit-opened": { name: hostile, forTalent: true, url: "https://portal.example/work-permits/w" },
+    "outcome-survey": { name: hostile, programme: { zh: hostile, en: hostile }, unit: { zh: hostile, en: hostile }, checkpoint: "six_months", url: "https://portal.example/outcome-survey/t", expiresOn: "2027-08-01" },
+    "outcome-survey-reminder": { name: hostile, programme: { zh: hostile, en: hostile }, unit: { zh: "", en: "" }, checkpoint: "completion", url: "https://portal.example/outcome-survey/t", expiresOn: "2027-08-01" },
   };
 
   for (const template of Object.keys(samples) as TemplateName[]) {
