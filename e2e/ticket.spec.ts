@@ -40,6 +40,7 @@ test("a ticket from question to answer", async ({ page, baseURL, expectAccessibl
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   await expect(page.getByText(/We received your message, reference [0-9A-F]{8}/)).toBeVisible();
   const ticketPath = new URL(page.url()).pathname;
+  await expectAccessible(page);
   expect((await mailSubjects(page, email))[0]).toContain("We received your message");
 
   // The office: the queue shows it awaiting a reply with time left; assign and reply.
@@ -69,7 +70,9 @@ test("a ticket from question to answer", async ({ page, baseURL, expectAccessibl
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   await expect(page.getByText("About four weeks once the documents are complete.")).toBeVisible();
   await expect(page.getByText("Status: Answered")).toBeVisible();
+  await expectAccessible(page);
   // Without the link, the thread asks for a login.
   await page.goto(ticketPath);
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await expectAccessible(page);
 });

@@ -9,11 +9,11 @@ const ZoneContext = createContext<string>("Asia/Taipei");
 
 export function ViewerZone({ chosen, fallback, children }: { chosen: string | null; fallback: string; children: ReactNode }) {
   const [zone, setZone] = useState(chosen ?? fallback);
+  // Also after a new choice arrives with the next loader data (the page stays mounted).
   useEffect(() => {
-    if (chosen) return;
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (isTimeZone(browser)) setZone(browser);
-  }, [chosen]);
+    setZone(chosen ?? (isTimeZone(browser) ? browser : fallback));
+  }, [chosen, fallback]);
   return <ZoneContext.Provider value={zone}>{children}</ZoneContext.Provider>;
 }
 
