@@ -40,6 +40,7 @@ test("a mission in English: registration, mutual interest, scheduled meetings in
   await page.goto("/office/missions");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage missions and fairs");
+  await expectAccessible(page);
   await page.getByLabel("Name in Chinese").fill(`柏林招募團 ${tag}`);
   await page.getByLabel("Name in English").fill(title);
   await page.getByLabel("Venue's time zone (IANA, e.g. Europe/Berlin)").fill("Europe/Berlin");
