@@ -52,7 +52,7 @@ export async function recruiterWithApprovedCompany(page: Page, baseURL: string, 
 }
 
 /** A published position of the logged-in recruiter's only company, from a 2025 survey occupation; returns its id. */
-export async function publishedPosition(page: Page, baseURL: string, position: { title: string; headcount: number; skillKeys: string[]; occupationCode?: string }): Promise<string> {
+export async function publishedPosition(page: Page, baseURL: string, position: { title: string; headcount: number; skillKeys: string[]; occupationCode?: string; extra?: Record<string, string> }): Promise<string> {
   const occupationPage = await htmlOf(page, `/occupations/precision-health-2025/${position.occupationCode ?? "070207"}`);
   const occupationId = /\/positions\/new\?occupation=([0-9a-f-]{36})/.exec(occupationPage)?.[1];
   if (!occupationId) throw new Error("no link to post a position on the occupation page");
@@ -69,6 +69,7 @@ export async function publishedPosition(page: Page, baseURL: string, position: {
     experience: "under_2",
     workingLanguages: "zh",
     ...Object.fromEntries(position.skillKeys.map((key, i) => [`skillKeys[${i}]`, key])),
+    ...position.extra,
   }, 302);
   const positionPath = created.headers()["location"] ?? "";
   const positionId = /^\/positions\/([0-9a-f-]{36})$/.exec(positionPath)?.[1];

@@ -10,7 +10,8 @@ import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
-import { listStalledCases, PAGE_SIZE, stallSorts } from "~/work-permits/stalls.server";
+import { listStalledCases, PAGE_SIZE } from "~/work-permits/stalls.server";
+import { stallSorts } from "~/work-permits/steps";
 
 export const meta: MetaFunction = () => [{ title: "Work-permit cases · 工作許可案件" }];
 

@@ -150,16 +150,17 @@ export default function ProfilePage() {
           <fieldset className="grid gap-3 border-t border-slate-200 pt-3 sm:col-span-2 sm:grid-cols-2">
             <legend className="text-sm font-semibold">{t("profileOverseas.heading")}</legend>
             <p className="text-sm text-slate-700 sm:col-span-2">{t("profileOverseas.lead")}</p>
+            {/* The checkbox comes first, so an error appearing under the date never moves it from under the pointer. */}
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" id={fields.willingToRelocate.id} name={fields.willingToRelocate.name} defaultChecked={fields.willingToRelocate.initialValue === "on"} />
+              {t("profileOverseas.relocate")}
+            </label>
             <div>
               <label htmlFor={fields.intendedArrivalOn.id} className="field-label">{t("profileOverseas.arrival")}</label>
               <input type="date" id={fields.intendedArrivalOn.id} name={fields.intendedArrivalOn.name} defaultValue={fields.intendedArrivalOn.initialValue}
                 className="field-input" aria-invalid={fields.intendedArrivalOn.errors ? true : undefined} aria-describedby={fields.intendedArrivalOn.errorId} />
               <ErrorList id={fields.intendedArrivalOn.errorId} errors={fields.intendedArrivalOn.errors} />
             </div>
-            <label className="flex items-center gap-2 self-end text-sm">
-              <input type="checkbox" id={fields.willingToRelocate.id} name={fields.willingToRelocate.name} defaultChecked={fields.willingToRelocate.initialValue === "on"} />
-              {t("profileOverseas.relocate")}
-            </label>
           </fieldset>
           <fieldset className="sm:col-span-2">
             <legend className="field-label">{t("profile.visibility")}</legend>

@@ -5,8 +5,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 
-export const stallSorts = ["stalled", "opened", "step", "due"] as const;
-export type StallSort = (typeof stallSorts)[number];
+import type { StallSort } from "./steps";
 export const PAGE_SIZE = 50;
 
 const currentPosition = sql`(select min(s.position) from work_permit_steps s where s.case_id = ${t.workPermitCases.id} and s.status <> 'done')`;

@@ -20,3 +20,7 @@ export const STEP_PLAN: ReadonlyArray<{ kind: StepKind; owner: StepOwner }> = [
   { kind: "arrival", owner: "talent" },
   { kind: "residence_certificate", owner: "talent" },
 ];
+
+/** The orders the office's list of stalled cases can be sorted in (shared with the page's form). */
+export const stallSorts = ["stalled", "opened", "step", "due"] as const;
+export type StallSort = (typeof stallSorts)[number];
