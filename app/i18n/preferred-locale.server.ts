@@ -1,6 +1,6 @@
 // The language a signed-in person chose is kept on their account (users.locale), so it follows them to
 // another device and is the language the portal's e-mail is written in. The `lang` cookie remains what
-// a page is rendered in; these keep the two in step (docs/decisions/0012-work-permit-cases.md).
+// a page is rendered in; these keep the two in step (docs/decisions/0016-work-permit-cases.md).
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";

@@ -1,7 +1,7 @@
 // The work-permit tracker. A hire of an overseas talent (a nationality on the profile other than
 // Taiwan's) opens one case, in the hire's transaction, with six fixed steps, each owned by the company
 // or the talent. Each side updates its own steps (status, due date, note, documents); the office reads
-// every case and sees where each stalls. Decision record: docs/decisions/0012-work-permit-cases.md.
+// every case and sees where each stalls. Decision record: docs/decisions/0016-work-permit-cases.md.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";

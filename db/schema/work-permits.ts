@@ -1,5 +1,5 @@
 // The work-permit tracker: a hire of an overseas talent opens one case, whose fixed steps the company
-// and the talent complete; the office watches where cases stall. See docs/decisions/0012.
+// and the talent complete; the office watches where cases stall. See docs/decisions/0016-work-permit-cases.md.
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { workPermitStepKind, workPermitStepOwner, workPermitStepStatus } from "./enums";
