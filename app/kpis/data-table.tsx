@@ -1,28 +1,31 @@
 // A table the office can read on the page and download as CSV or XLSX with the page's filters.
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Cell, ExportTable } from "./export.server";
 
 export type ShownTable = ExportTable;
 
-export function exportHref(search: string, table: string, format: "csv" | "xlsx"): string {
+/** The page's export resource route (the page path + /export) with its filters, table and format. */
+export function exportHref(pathname: string, search: string, table: string, format: "csv" | "xlsx"): string {
   const params = new URLSearchParams(search);
   params.delete("format");
   params.delete("table");
   params.set("table", table);
   params.set("format", format);
-  return `?${params.toString()}`;
+  return `${pathname.replace(/\/$/, "")}/export?${params.toString()}`;
 }
 
 const shown = (cell: Cell, locale: string) => (cell === null ? "—" : typeof cell === "number" ? cell.toLocaleString(locale === "en" ? "en-US" : "zh-TW") : cell);
 
 export function ExportLinks({ table, search }: { table: ShownTable; search: string }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
     <p className="flex flex-wrap gap-3 text-sm print:hidden">
-      <a className="underline" href={exportHref(search, table.name, "csv")} download aria-label={t("kpis.exportLabel", { table: table.title, format: "CSV" })}>
+      <a className="underline" href={exportHref(pathname, search, table.name, "csv")} download aria-label={t("kpis.exportLabel", { table: table.title, format: "CSV" })}>
         {t("kpis.exportCsv")}
       </a>
-      <a className="underline" href={exportHref(search, table.name, "xlsx")} download aria-label={t("kpis.exportLabel", { table: table.title, format: "XLSX" })}>
+      <a className="underline" href={exportHref(pathname, search, table.name, "xlsx")} download aria-label={t("kpis.exportLabel", { table: table.title, format: "XLSX" })}>
         {t("kpis.exportXlsx")}
       </a>
     </p>

@@ -2,6 +2,7 @@
 // UTF-8 byte-order mark so Excel opens the Chinese headers as UTF-8 instead of Big5; a cell that
 // starts with = + - @ (or a tab or CR) gets a leading apostrophe so a spreadsheet does not run it
 // as a formula (CSV injection). XLSX is written by exceljs with numbers kept as numbers.
+import { redirect } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 
@@ -25,6 +26,21 @@ export function requestedFormat(url: URL): ExportFormat | null {
   const parsed = exportFormatSchema.safeParse(raw);
   if (!parsed.success) throw new Response("Unknown export format", { status: 400 });
   return parsed.data;
+}
+
+/**
+ * Remix hands a document request's returned Response to the page as data, so downloads are served by
+ * resource routes (`…/export`) that run the page's loader with a required ?format=.
+ */
+export function requireExportFormat(request: Request): void {
+  if (requestedFormat(new URL(request.url)) === null) throw new Response("Add ?format=csv or ?format=xlsx", { status: 400 });
+}
+
+/** A page asked for ?format= is sent to its export route, which answers with the file itself. */
+export function sendDownloadsToExportRoute(request: Request): void {
+  const url = new URL(request.url);
+  if (!url.searchParams.has("format") || url.pathname.endsWith("/export")) return;
+  throw redirect(`${url.pathname.replace(/\/$/, "")}/export${url.search}`);
 }
 
 const BOM = "\uFEFF";

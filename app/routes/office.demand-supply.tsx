@@ -9,7 +9,7 @@ import { scenarios } from "~/forecasts/manpower-method";
 import { getLocale } from "~/i18n/locale.server";
 import { PairBarChart } from "~/kpis/charts";
 import { DataTable } from "~/kpis/data-table";
-import { chooseTable, exportResponse, requestedFormat } from "~/kpis/export.server";
+import { chooseTable, exportResponse, requestedFormat, sendDownloadsToExportRoute } from "~/kpis/export.server";
 
 export const meta: MetaFunction = () => [{ title: "短缺職缺供需比較 · Demand and supply" }];
 
@@ -22,6 +22,7 @@ interface PageData {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "read:placement:any");
+  sendDownloadsToExportRoute(request);
   const url = new URL(request.url);
   const locale = await getLocale(request);
   const format = requestedFormat(url);

@@ -11,7 +11,7 @@ import { parseToolQuery, toolYears } from "~/forecasts/tool-form";
 import { getLocale } from "~/i18n/locale.server";
 import { PairBarChart } from "~/kpis/charts";
 import { DataTable } from "~/kpis/data-table";
-import { chooseTable, exportResponse, requestedFormat, type ExportTable } from "~/kpis/export.server";
+import { chooseTable, exportResponse, requestedFormat, type ExportTable, sendDownloadsToExportRoute } from "~/kpis/export.server";
 import { translator } from "~/kpis/kpi-tables.server";
 
 export const meta: MetaFunction = () => [{ title: "人才需求推估工具 · Forecast tool" }];
@@ -27,6 +27,7 @@ interface ToolData {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "read:placement:any");
+  sendDownloadsToExportRoute(request);
   const url = new URL(request.url);
   const locale = await getLocale(request);
   const tr = translator(locale);

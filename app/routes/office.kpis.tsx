@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { getLocale } from "~/i18n/locale.server";
+import { sendDownloadsToExportRoute } from "~/kpis/export.server";
 import { loadKpiPage } from "~/kpis/kpi-page.server";
 import { KpiView, type KpiPageData } from "~/kpis/kpi-view";
 
@@ -11,6 +12,7 @@ export const meta: MetaFunction = () => [{ title: "計畫成果指標 · Program
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "read:placement:any");
+  sendDownloadsToExportRoute(request);
   const result = await loadKpiPage(context.services.db, await getLocale(request), new URL(request.url), "all", "/office/kpis/records");
   if (result.download) return result.download;
   return result.page satisfies KpiPageData;

@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { Pagination } from "~/components/pagination";
 import { getLocale } from "~/i18n/locale.server";
 import { DataTable } from "~/kpis/data-table";
-import { chooseTable, exportResponse, requestedFormat, type ExportTable } from "~/kpis/export.server";
+import { chooseTable, exportResponse, requestedFormat, type ExportTable, sendDownloadsToExportRoute } from "~/kpis/export.server";
 import { parseKpiFilter } from "~/kpis/filters";
 import { loadRecordsTable } from "~/kpis/records.server";
 
@@ -25,6 +25,7 @@ interface RecordsData {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const officer = requirePermission(request, context, "read:placement:any");
+  sendDownloadsToExportRoute(request);
   const url = new URL(request.url);
   const locale = await getLocale(request);
   const filter = parseKpiFilter(url);

@@ -12,7 +12,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { INDUSTRY_TARGET } from "~/kpis/compute";
 import { RateChart } from "~/kpis/charts";
 import { DataTable } from "~/kpis/data-table";
-import { chooseTable, exportResponse, requestedFormat, type ExportTable } from "~/kpis/export.server";
+import { chooseTable, exportResponse, requestedFormat, type ExportTable, sendDownloadsToExportRoute } from "~/kpis/export.server";
 import { loadKpis } from "~/kpis/kpi-data.server";
 import { kpiTable } from "~/kpis/kpi-tables.server";
 
@@ -31,6 +31,7 @@ interface ReportData {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "read:placement:any");
+  sendDownloadsToExportRoute(request);
   const parsed = yearSchema.safeParse(params.year);
   if (!parsed.success) throw notFound();
   const year = parsed.data;

@@ -101,6 +101,19 @@ export const samplePaths: Record<string, string> = {
   "routes/office.outcomes": "/office/outcomes",
   "routes/unit.outcomes": "/unit/outcomes",
   "routes/my.outcomes": "/my/outcomes",
+  "routes/office.kpis": "/office/kpis?groupBy=unit",
+  "routes/office.kpis_.records": "/office/kpis/records",
+  "routes/unit.kpis": "/unit/kpis",
+  "routes/office.demand-supply": "/office/demand-supply?scenario=optimistic",
+  "routes/office.forecast-tool": "/office/forecast-tool",
+  "routes/office.report.$year": "/office/report/2025",
+  "routes/outcomes": "/outcomes",
+  "routes/office.kpis_.export": "/office/kpis/export?format=csv",
+  "routes/unit.kpis_.export": "/unit/kpis/export?format=xlsx",
+  "routes/office.kpis_.records_.export": "/office/kpis/records/export?format=csv",
+  "routes/office.demand-supply_.export": "/office/demand-supply/export?format=csv&table=demand-supply-occupations",
+  "routes/office.forecast-tool_.export": "/office/forecast-tool/export?format=xlsx",
+  "routes/office.report.$year_.export": "/office/report/2025/export?format=csv",
   "routes/missions._index": "/missions",
   "routes/missions.$id": "/missions/00000000-0000-4000-8000-000000000000",
   "routes/missions.$id_.meetings.$meetingId[.]ics": "/missions/00000000-0000-4000-8000-000000000000/meetings/00000000-0000-4000-8000-000000000000.ics",
@@ -252,6 +265,23 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/unit.outcomes": { loader: only({ training_unit_staff: 200, ...office }), action: only({ training_unit_staff: 400, programme_officer: 400, admin: 400 }) },
   // A talent's own outcomes (the office's read-any shows its own empty list).
   "routes/my.outcomes": { loader: only({ talent: 200, ...office }) },
+  // Programme KPIs, demand and supply, the forecast tool and the annual report are the office's; a unit's own
+  // KPIs (the matrix's staff member has no unit: an empty state; the office's read-any sees all); the public
+  // outcomes page shows suppressed aggregates to everyone.
+  "routes/office.kpis": { loader: only(office) },
+  "routes/office.kpis_.records": { loader: only(office) },
+  "routes/unit.kpis": { loader: only({ training_unit_staff: 200, ...office }) },
+  "routes/office.demand-supply": { loader: only(office) },
+  "routes/office.forecast-tool": { loader: only(office) },
+  "routes/office.report.$year": { loader: only(office) },
+  "routes/outcomes": { loader: all(200) },
+  // The same tables as files (resource routes), for the same people.
+  "routes/office.kpis_.export": { loader: only(office) },
+  "routes/unit.kpis_.export": { loader: only({ training_unit_staff: 200, ...office }) },
+  "routes/office.kpis_.records_.export": { loader: only(office) },
+  "routes/office.demand-supply_.export": { loader: only(office) },
+  "routes/office.forecast-tool_.export": { loader: only(office) },
+  "routes/office.report.$year_.export": { loader: only(office) },
   // Missions and fairs: any signed-in user sees the list and a mission (the sample does not exist, also for a
   // form, which is looked up before its intent); the office creates them (an empty form is refused field by field).
   "routes/missions._index": { loader: signedIn(200) },

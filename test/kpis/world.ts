@@ -27,7 +27,7 @@ export async function makeKpiUnit(db: Database, roundId: string) {
   const unit = await makeUnit(db, { staff: 1 });
   const [quota] = await db
     .insert(t.unitQuotaApplications)
-    .values({ roundId, unitOrganisationId: unit.organisation.id, focus: "drugs", planZh: "計畫", courses: "課程", internshipMonths: 6, requestedTrainees: 5, status: "allocated", allocatedQuota: 5 })
+    .values({ roundId, unitOrganisationId: unit.organisation.id, focus: "drugs", planZh: "計畫", courses: "課程", internshipMonths: 6, requestedTrainees: 10, status: "allocated", allocatedQuota: 10 })
     .returning();
   return { ...unit, quota: quota! };
 }

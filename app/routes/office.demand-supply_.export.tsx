@@ -1,0 +1,9 @@
+// The demand-supply tables as CSV or XLSX (a resource route: the page's own loader, with ?format= required).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireExportFormat } from "~/kpis/export.server";
+import { loader as pageLoader } from "./office.demand-supply";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireExportFormat(args.request);
+  return pageLoader(args);
+}

@@ -1,0 +1,9 @@
+// The office's KPI table as CSV or XLSX (a resource route: the page's own loader, with ?format= required).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireExportFormat } from "~/kpis/export.server";
+import { loader as pageLoader } from "./office.kpis";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireExportFormat(args.request);
+  return pageLoader(args);
+}

@@ -1,0 +1,9 @@
+// A unit's own KPI table as CSV or XLSX (a resource route: the page's own loader, with ?format= required).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireExportFormat } from "~/kpis/export.server";
+import { loader as pageLoader } from "./unit.kpis";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireExportFormat(args.request);
+  return pageLoader(args);
+}
