@@ -37,6 +37,7 @@ export function AccountMenu() {
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
       {managesRounds ? <Link to="/office/rounds">{t("placement.nav.rounds")}</Link> : null}
       {unitStaff ? <Link to="/unit/rounds">{t("placement.nav.unit")}</Link> : null}
+      {managesRounds ? <Link to="/office/outcomes">{t("outcomes.nav.office")}</Link> : unitStaff ? <Link to="/unit/outcomes">{t("outcomes.nav.unit")}</Link> : null}
       {reviews ? <Link to="/review">{t("placement.nav.review")}</Link> : null}
       {talentJoins || companyJoins ? <Link to="/missions">{t("missions.nav")}</Link> : null}
       {runsMissions ? <Link to="/office/missions">{t("missions.officeNav")}</Link> : null}
