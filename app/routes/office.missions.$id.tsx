@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormMessage } from "~/components/forms";
+import { ErrorList, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { MeetingTable } from "~/missions/meeting-table";
 import { addMeeting, meetingsFor, scheduleMission, scoredCandidates } from "~/missions/meetings.server";
@@ -147,12 +147,12 @@ export default function OfficeMission() {
                   <option value="">{t("missions.office.choosePair")}</option>
                   {pairs.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
                 </select>
-                {addError?.field === "pair" ? <p id="pair-error" className="mt-1 text-sm text-red-700">{t(addError.message as never)}</p> : null}
+                <ErrorList id="pair-error" errors={addError?.field === "pair" ? [addError.message] : null} />
               </div>
               <div>
                 <label htmlFor="startsLocal" className="field-label">{t("missions.office.startsAt")} ({mission.timeZone})</label>
                 <input id="startsLocal" name="startsLocal" type="datetime-local" required defaultValue={mission.defaultStart} className="field-input" aria-invalid={addError?.field === "startsLocal" || undefined} aria-describedby={addError?.field === "startsLocal" ? "starts-error" : undefined} />
-                {addError?.field === "startsLocal" ? <p id="starts-error" className="mt-1 text-sm text-red-700">{t(addError.message as never)}</p> : null}
+                <ErrorList id="starts-error" errors={addError?.field === "startsLocal" ? [addError.message] : null} />
               </div>
               <div><button type="submit" className="btn-secondary">{t("missions.office.add")}</button></div>
             </Form>

@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/auth/guards.server";
-import { FormMessage } from "~/components/forms";
+import { ErrorList, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { ticketRefusal } from "~/tickets/refusals";
 import { SlaBadge } from "~/tickets/sla-badge";
@@ -128,14 +128,17 @@ export default function TicketPage() {
       </section>
 
       {ticket.status === "closed" && page.role === "requester" ? (
-        <FormMessage tone="info">{t("tickets.detail.closed")}</FormMessage>
+        <>
+          <FormMessage tone="info">{t("tickets.detail.closed")}</FormMessage>
+          {result && result.intent === "reply" && !result.ok ? <FormMessage>{t(result.message as never)}</FormMessage> : null}
+        </>
       ) : (
         <Form method="post" className="card space-y-3" noValidate>
           <input type="hidden" name="intent" value="reply" />
           {page.token ? <input type="hidden" name="token" value={page.token} /> : null}
           <label htmlFor="reply-body" className="field-label">{page.role === "office" ? t("tickets.detail.replyOffice") : t("tickets.detail.reply")}</label>
           <textarea id="reply-body" name="body" rows={5} required maxLength={10000} className="field-input aria-[invalid=true]:border-red-600" aria-invalid={replyError ? true : undefined} aria-describedby={replyError ? "reply-error" : undefined} />
-          {replyError ? <p id="reply-error" className="text-sm text-red-700">{t(replyError as never)}</p> : null}
+          <ErrorList id="reply-error" errors={replyError ? [replyError] : null} />
           <button type="submit" className="btn-primary">{t("tickets.detail.send")}</button>
           {note("reply")}
         </Form>
