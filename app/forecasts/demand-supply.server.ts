@@ -3,7 +3,7 @@
 // completers of the PhD programme or a catalogue programme employed in that occupation, hires through
 // the portal's positions (source portal_hire), and those hires whose nationality is not Taiwan.
 // The surveys forecast demand for the industry as a whole, not per occupation, so the per-occupation
-// table shows supply only and the yearly table compares the totals (docs/decisions/0012).
+// table shows supply only and the yearly table compares the totals (docs/decisions/0017).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";

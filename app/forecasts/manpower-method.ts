@@ -84,7 +84,7 @@ export function runManpowerForecast(input: ForecastInput): ForecastYearResult[] 
  * table's own employment row (14,995 / 16,360 / 17,900) and new-demand row (662 / 741 / 836): the
  * yearly productivity growth (1.058 %, 0.822 %, 0.536 %) and the professional share of new employment
  * (54.29 %: 662/1219, 741/1365 and 836/1540 all give it; the 56.9 % the report states is the share of
- * the whole workforce). See docs/decisions/0012-kpi-charts-exports-and-forecast-tool.md.
+ * the whole workforce). See docs/decisions/0017-kpi-charts-exports-and-forecast-tool.md.
  */
 export const survey2021Inputs: ForecastInput = {
   baseYear: 2021,

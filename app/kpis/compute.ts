@@ -1,5 +1,5 @@
 // The PhD programme's KPIs, computed from plain facts so the tests can check them by hand.
-// Definitions (docs/decisions/0012):
+// Definitions (docs/decisions/0017):
 // - completion rate: completed ÷ trainees who started (checked in, completed or terminated);
 // - industry employment rate: completers whose latest outcome is an industry job ÷ all completers
 //   (an unknown outcome counts against the unit, as the 2/3 target is of graduates, not of answers);
