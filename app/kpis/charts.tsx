@@ -1,4 +1,4 @@
-// Server-rendered SVG charts (decision 0012): no script, no inline style (our CSP forbids both), and
+// Server-rendered SVG charts (decision 0017): no script, no inline style (our CSP forbids both), and
 // hidden from assistive technology because the same numbers are in the table beside each chart.
 
 export interface RateBar {
