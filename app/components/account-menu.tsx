@@ -35,6 +35,7 @@ export function AccountMenu() {
       {recruits ? <Link to="/company">{t("applications.dashboard.nav")}</Link> : null}
       {findsTalent ? <Link to="/talents">{t("talents.nav")}</Link> : null}
       {isOffice ? <Link to="/office/organisations">{t("office.nav")}</Link> : null}
+      {isOffice ? <Link to="/office/work-permits">{t("workPermit.office.nav")}</Link> : null}
       {managesRounds ? <Link to="/office/rounds">{t("placement.nav.rounds")}</Link> : null}
       {unitStaff ? <Link to="/unit/rounds">{t("placement.nav.unit")}</Link> : null}
       {managesRounds ? <Link to="/office/outcomes">{t("outcomes.nav.office")}</Link> : unitStaff ? <Link to="/unit/outcomes">{t("outcomes.nav.unit")}</Link> : null}

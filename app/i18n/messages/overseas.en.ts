@@ -73,6 +73,7 @@ export const overseasEn: Widen<typeof overseasZhTW> = {
       apply: "Sort",
       empty: "There are no open work-permit cases.",
       open: "Open the case",
+      nav: "Work permits",
     },
   },
   profileOverseas: {

@@ -71,6 +71,7 @@ export const overseasZhTW = {
       apply: "排序",
       empty: "目前沒有進行中的工作許可案件。",
       open: "查看案件",
+      nav: "工作許可",
     },
   },
   profileOverseas: {
