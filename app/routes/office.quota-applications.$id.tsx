@@ -90,7 +90,9 @@ export default function OfficeQuotaApplication() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const reasonError = result && !result.ok && result.field === "reason" ? [result.text] : null;
+  // The reason's error shows beside the field, unless the form is gone (the application was already
+  // completed or returned): then above, like any other refusal.
+  const reasonError = result && !result.ok && result.field === "reason" && page.status === "submitted" ? [result.text] : null;
   return (
     <div className="space-y-8">
       <nav aria-label={t("placement.breadcrumb")} className="text-sm"><Link to={`/office/rounds/${page.round.id}`}>← {page.round.title}</Link></nav>
