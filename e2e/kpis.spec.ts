@@ -34,7 +34,7 @@ test("the office reads the KPIs, switches filters and downloads a table as CSV",
   await expect(page.getByRole("table", { name: /保守/ })).toContainText("629");
   await expectAccessible(page);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "匯出「每年供需」為 CSV" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下載 CSV (每年供需)" }).click()]);
   expect(download.suggestedFilename()).toBe("demand-supply-yearly.csv");
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -73,7 +73,7 @@ export function KpiView({ title, data }: { title: string; data: KpiPageData }) {
             caption={t("kpis.tableCaption")}
             search={data.search}
             linkHeader={data.drillLinks ? t("kpis.drillDown") : undefined}
-            rowLinks={data.drillLinks?.map((l) => (l ? { href: l.href, label: t("kpis.drillDownLabel", { group: l.label }), text: t("kpis.drillDown") } : null))}
+            rowLinks={data.drillLinks?.map((l) => (l ? { href: l.href, label: l.label, text: t("kpis.drillDown") } : null))}
           />
         </section>
       )}
