@@ -198,6 +198,11 @@ describe("templates", () => {
     "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
     "enrolment-moved-up": { name: hostile, programme: hostile, cohort: hostile, url: "https://portal.example/programmes/device-fellowship" },
     "work-permit-opened": { name: hostile, forTalent: true, url: "https://portal.example/work-permits/w" },
+    "spark-invitation": { project: hostile, inviter: hostile, role: "physician", url: "https://portal.example/spark/teams/t" },
+    "spark-decision": { name: hostile, project: hostile, programme: hostile, year: 2027, selected: true, url: "https://portal.example/spark/teams/t" },
+    "mission-meeting": { name: hostile, mission: hostile, position: hostile, organisation: hostile, talent: hostile, when: "2027-05-01 10:00 (America/New_York)", url: "https://portal.example/missions/m" },
+    "ticket-opened": { name: hostile, reference: "T-2027-0001", subject: hostile, due: "2027-05-03 17:00", url: "https://portal.example/tickets/t" },
+    "ticket-reply": { name: hostile, reference: "T-2027-0001", subject: hostile, reply: hostile, url: "https://portal.example/tickets/t" },
     "outcome-survey": { name: hostile, programme: { zh: hostile, en: hostile }, unit: { zh: hostile, en: hostile }, checkpoint: "six_months", url: "https://portal.example/outcome-survey/t", expiresOn: "2027-08-01" },
     "outcome-survey-reminder": { name: hostile, programme: { zh: hostile, en: hostile }, unit: { zh: "", en: "" }, checkpoint: "completion", url: "https://portal.example/outcome-survey/t", expiresOn: "2027-08-01" },
   };
