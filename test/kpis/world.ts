@@ -71,3 +71,47 @@ export async function makeTrainee(db: Database, roundId: string, quotaApplicatio
   }
   return { user, placement: placement! };
 }
+
+type EnrolmentStatus = (typeof t.enrolments.$inferInsert)["status"];
+
+/** A catalogue course with one cohort starting in the given year. */
+export async function makeKpiCourse(db: Database, year: number) {
+  const tag = randomBytes(4).toString("hex");
+  const [programme] = await db
+    .insert(t.programmes)
+    .values({ key: `kpi-course-${tag}`, type: "spark_course", providerZh: "測試學院", providerEn: "Test academy", titleZh: `測試課程 ${tag}`, titleEn: `Test course ${tag}`, summaryZh: "測試", summaryEn: "Test", status: "published" })
+    .returning();
+  const [cohort] = await db.insert(t.cohorts).values({ programmeId: programme!.id, name: `${year} 班`, startsOn: `${year}-03-01`, endsOn: `${year}-06-30`, capacity: 30 }).returning();
+  return { programme: programme!, cohort: cohort! };
+}
+
+export interface EnrolleeSpec {
+  status: EnrolmentStatus;
+  outcomes?: Omit<OutcomeInsert, "userId" | "enrolmentId" | "source">[];
+  links?: boolean[];
+}
+
+let waitlistPlace = 0;
+
+export async function makeEnrollee(db: Database, cohortId: string, year: number, spec: EnrolleeSpec) {
+  const user = await makeUser(db, { label: "kpi-enrollee", roles: ["talent"] });
+  const [enrolment] = await db
+    .insert(t.enrolments)
+    .values({
+      cohortId, userId: user.id, status: spec.status,
+      waitlistPosition: spec.status === "waitlisted" ? ++waitlistPlace : null,
+      completedAt: spec.status === "completed" ? new Date(Date.UTC(year, 5, 30)) : null,
+    })
+    .returning();
+  for (const o of spec.outcomes ?? []) {
+    await db.insert(t.employmentOutcomes).values({ ...o, userId: user.id, enrolmentId: enrolment!.id, source: "self_report" });
+  }
+  const linkCheckpoints = ["completion", "six_months", "twelve_months"] as const;
+  for (const [i, answered] of (spec.links ?? []).entries()) {
+    await db.insert(t.outcomeSurveyTokens).values({
+      tokenHash: createHash("sha256").update(randomBytes(16)).digest("hex"), userId: user.id, enrolmentId: enrolment!.id, checkpoint: linkCheckpoints[i]!,
+      expiresAt: new Date(Date.now() + 86_400_000), usedAt: answered ? new Date() : null,
+    });
+  }
+  return { user, enrolment: enrolment! };
+}
