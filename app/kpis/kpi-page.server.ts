@@ -21,6 +21,8 @@ export async function loadKpiPage(db: Database, locale: Locale, url: URL, units:
     params.set(filter.groupBy, key);
     return `${drillDownBase}?${params.toString()}`;
   };
+  const placementGroups = new Set(kpis.placements.map((p) => (filter.groupBy === "round" ? p.roundId : filter.groupBy === "unit" ? p.unitId : p.programmeId)));
+  const hasPlacements = (key: string) => placementGroups.has(key);
   const search = new URLSearchParams([...url.searchParams].filter(([k]) => k !== "format" && k !== "table")).toString();
   return {
     download: null,
@@ -30,7 +32,10 @@ export async function loadKpiPage(db: Database, locale: Locale, url: URL, units:
       table,
       search,
       bars: kpis.groups.map((g) => ({ label: g.label, rate: g.kpis.industryEmployment.rate })),
-      drillLinks: drillDownBase ? [...kpis.groups.map((g) => ({ href: drill(g.key)!, label: g.label })), ...(kpis.groups.length > 1 ? [null] : [])] : null,
+      // The drill-down lists placements, so a catalogue programme's row (enrolments only) has none.
+      drillLinks: drillDownBase
+        ? [...kpis.groups.map((g) => (hasPlacements(g.key) ? { href: drill(g.key)!, label: g.label } : null)), ...(kpis.groups.length > 1 ? [null] : [])]
+        : null,
     },
   };
 }
