@@ -2,7 +2,7 @@
 import type { Settings } from "meilisearch";
 import { chineseDictionary, synonymMap } from "./synonyms";
 
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 export const indexNames = ["occupations", "skills", "programmes", "positions", "talents"] as const;
 export type IndexName = (typeof indexNames)[number];
@@ -17,6 +17,22 @@ const synonyms = synonymMap();
 const dictionary = chineseDictionary();
 // Totals and paging go up to 10,000 hits (the default caps them at 1,000).
 const pagination = { maxTotalHits: 10_000 };
+
+/**
+ * The big indexes (100,000 positions in the benchmark) rank at most 1,000 hits a query: ranking deep
+ * result sets, word-level proximity and facet search were most of a common query's cost, and nobody
+ * pages past 50 pages of 20. A capped total is shown as "more than 1,000" (SearchResult.atLeast).
+ */
+export const LARGE_INDEX_MAX_TOTAL_HITS = 1_000;
+const largeIndex = {
+  pagination: { maxTotalHits: LARGE_INDEX_MAX_TOTAL_HITS },
+  proximityPrecision: "byAttribute" as const,
+  facetSearch: false,
+  typoTolerance: { disableOnNumbers: true },
+};
+
+/** The most hits an index counts and pages through. */
+export const maxTotalHitsOf = (index: IndexName) => (index === "positions" || index === "talents" ? LARGE_INDEX_MAX_TOTAL_HITS : pagination.maxTotalHits);
 
 export const indexSettings: Record<IndexName, Settings> = {
   occupations: {
@@ -62,7 +78,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["publishedAt", "salaryMaxNtd"],
     localizedAttributes: localized(["title", "description", "occupationTitleZh", "skillsZh", "organisationZh", "city"], ["occupationTitleEn", "skillsEn", "organisationEn"]),
     synonyms,
-    pagination,
+    ...largeIndex,
   },
   // Only profiles their owners made visible to approved companies, and only the fields a company may see.
   talents: {
@@ -71,6 +87,6 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["yearsExperience"],
     localizedAttributes: localized(["headline", "skillsZh", "educationFieldsZh", "city"], ["skillsEn", "educationFieldsEn"]),
     synonyms,
-    pagination,
+    ...largeIndex,
   },
 };

@@ -127,6 +127,7 @@ export const en: Messages = {
     kinds: { occupations: "Shortage occupations", skills: "Skills", programmes: "Programmes", positions: "Positions" },
     count_one: "{{count}} result",
     count_other: "{{count}} results",
+    countAtLeast: "More than {{count}} results (narrow the search to see them all)",
     showAll: "Show all {{count}} {{kind}}",
     none: "Nothing matches “{{q}}”. Try other words, an abbreviation (e.g. 生技) or an occupation code.",
     noneOfKind: "No {{kind}} match.",

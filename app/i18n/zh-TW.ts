@@ -128,6 +128,7 @@ export const zhTW = {
     kinds: { occupations: "短缺職缺", skills: "能力", programmes: "培訓計畫", positions: "職缺" },
     count_one: "{{count}} 筆",
     count_other: "{{count}} 筆",
+    countAtLeast: "超過 {{count}} 筆（請縮小搜尋範圍）",
     showAll: "查看全部 {{count}} 筆{{kind}}",
     none: "找不到符合「{{q}}」的結果。試試其他關鍵字、簡稱（例如「生技」）或職業代碼。",
     noneOfKind: "沒有符合的{{kind}}。",

@@ -70,7 +70,9 @@ export default function SearchPage() {
           <FacetPanel kind={data.kind} facets={data.facets} selection={selection} q={q} />
           <section aria-labelledby="results-heading" className="space-y-3">
             <h2 id="results-heading" className="sr-only">{kindLabel(data.kind)}</h2>
-            <p role="status" className="text-sm text-slate-700">{t("search.count", { count: data.result.total })}</p>
+            <p role="status" className="text-sm text-slate-700">
+              {"atLeast" in data.result && data.result.atLeast ? t("search.countAtLeast", { count: data.result.total }) : t("search.count", { count: data.result.total })}
+            </p>
             {data.result.hits.length === 0 ? (
               <p className="card">{q ? t("search.none", { q }) : t("search.noneOfKind", { kind: kindLabel(data.kind) })}</p>
             ) : (
@@ -89,7 +91,7 @@ export default function SearchPage() {
 }
 
 function Overview({ groups, q, locale, tabHref }: {
-  groups: { kind: SearchKind; total: number; hits: Record<string, unknown>[] }[];
+  groups: { kind: SearchKind; total: number; atLeast?: boolean; hits: Record<string, unknown>[] }[];
   q: string;
   locale: "zh-TW" | "en";
   tabHref: (k: SearchKind) => string;
@@ -103,7 +105,7 @@ function Overview({ groups, q, locale, tabHref }: {
       {groups.filter((g) => g.total > 0).map((group) => (
         <section key={group.kind} aria-labelledby={`group-${group.kind}`} className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id={`group-${group.kind}`}>{t(`search.kinds.${group.kind}`)} <span className="text-base font-normal text-slate-600">({group.total})</span></h2>
+            <h2 id={`group-${group.kind}`}>{t(`search.kinds.${group.kind}`)} <span className="text-base font-normal text-slate-600">({group.total}{group.atLeast ? "+" : ""})</span></h2>
             {group.total > group.hits.length && (
               <Link to={tabHref(group.kind)}>{t("search.showAll", { count: group.total, kind: t(`search.kinds.${group.kind}`) })}</Link>
             )}

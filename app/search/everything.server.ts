@@ -1,6 +1,7 @@
 // The header box's instant results and the results page's overview: the top hits of every kind,
 // in one multi-search request.
 import type { MultiSearchQuery } from "meilisearch";
+import { maxTotalHitsOf } from "../../search/indexes";
 import { indexUid, type SearchContext } from "../../search/reindex";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import { SearchUnavailable } from "./search.server";
@@ -35,6 +36,7 @@ export async function searchEverything(search: SearchContext, q: string, perKind
     return results.map((result, i) => ({
       kind: searchKinds[i]!,
       total: result.estimatedTotalHits ?? result.totalHits ?? result.hits.length,
+      atLeast: (result.estimatedTotalHits ?? 0) >= maxTotalHitsOf(searchKinds[i]!),
       hits: result.hits.map((hit) => ({ ...hit, ...(hit._formatted ?? {}), _formatted: undefined })),
     }));
   } catch (error) {

@@ -1,7 +1,7 @@
 // What the portal's search box, results page and public API ask of Meilisearch. Queries and
 // filters arrive validated (see params.ts); Meilisearch errors never reach the user as text.
 import type { SearchParams, SearchResponse } from "meilisearch";
-import type { IndexName } from "../../search/indexes";
+import { maxTotalHitsOf, type IndexName } from "../../search/indexes";
 import { indexUid, type SearchContext } from "../../search/reindex";
 import { buildFilter, type FilterValue } from "./filters";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
@@ -26,6 +26,8 @@ export interface SearchRequest {
 export interface SearchResult<T> {
   hits: T[];
   total: number;
+  /** The index stops counting at its cap (search/indexes.ts): there are at least `total` hits. */
+  atLeast: boolean;
   facets: Record<string, Record<string, number>>;
   processingTimeMs: number;
 }
@@ -52,9 +54,11 @@ export async function searchIndex<T extends Record<string, unknown>>(
   } catch (error) {
     throw new SearchUnavailable(`search on ${index} failed: ${(error as Error).message}`, { cause: error });
   }
+  const total = response.estimatedTotalHits ?? response.totalHits ?? response.hits.length;
   return {
     hits: response.hits,
-    total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
+    total,
+    atLeast: total >= maxTotalHitsOf(index),
     facets: (response.facetDistribution ?? {}) as Record<string, Record<string, number>>,
     processingTimeMs: response.processingTimeMs,
   };
