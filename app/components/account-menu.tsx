@@ -19,6 +19,9 @@ export function AccountMenu() {
   const talentJoins = useCan("update:mission:own");
   const companyJoins = useCan("update:mission:organisation");
   const answersTickets = useCan("manage:ticket:any");
+  const readsKpis = useCan("read:placement:any");
+  const readsUnitKpis = useCan("read:placement:organisation");
+  const hasOutcomes = useCan("read:employment-outcome:own");
   if (!viewer) {
     return (
       <div className="flex items-center gap-2 text-sm">
@@ -39,6 +42,11 @@ export function AccountMenu() {
       {managesRounds ? <Link to="/office/rounds">{t("placement.nav.rounds")}</Link> : null}
       {unitStaff ? <Link to="/unit/rounds">{t("placement.nav.unit")}</Link> : null}
       {managesRounds ? <Link to="/office/outcomes">{t("outcomes.nav.office")}</Link> : unitStaff ? <Link to="/unit/outcomes">{t("outcomes.nav.unit")}</Link> : null}
+      {readsKpis ? <Link to="/office/kpis">{t("kpis.nav.office")}</Link> : readsUnitKpis ? <Link to="/unit/kpis">{t("kpis.nav.unit")}</Link> : null}
+      {readsKpis ? <Link to="/office/demand-supply">{t("demandSupply.nav")}</Link> : null}
+      {readsKpis ? <Link to="/office/forecast-tool">{t("forecastTool.nav")}</Link> : null}
+      {readsKpis ? <Link to={`/office/report/${new Date().getFullYear()}`}>{t("annualReport.nav")}</Link> : null}
+      {hasOutcomes ? <Link to="/my/outcomes">{t("outcomes.nav.my")}</Link> : null}
       {reviews ? <Link to="/review">{t("placement.nav.review")}</Link> : null}
       {talentJoins || companyJoins ? <Link to="/missions">{t("missions.nav")}</Link> : null}
       {runsMissions ? <Link to="/office/missions">{t("missions.officeNav")}</Link> : null}

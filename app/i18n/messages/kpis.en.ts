@@ -158,6 +158,7 @@ export const kpisEn: Widen<typeof kpisZhTW> = {
     errorSummary: "Some inputs are not valid; correct the marked fields.",
   },
   annualReport: {
+    nav: "Annual report",
     title: "Annual report {{year}}",
     lead: "Outcome KPIs of the PhD training-and-employment programme's {{year}} rounds, and demand and supply for the shortage occupations.",
     printHint: "Use your browser's print command (Ctrl+P or ⌘P) to print or save as PDF; the site's menus are hidden in print.",

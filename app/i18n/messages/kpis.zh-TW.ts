@@ -157,6 +157,7 @@ export const kpisZhTW = {
     errorSummary: "參數有誤，請修正標示的欄位。",
   },
   annualReport: {
+    nav: "年度報告",
     title: "{{year}} 年度成果報告",
     lead: "博士級人才培訓就業計畫 {{year}} 年度梯次的成果指標與短缺職缺供需。",
     printHint: "請使用瀏覽器的列印功能（Ctrl+P 或 ⌘P）列印或另存 PDF；列印時會隱藏網站選單。",

@@ -3,7 +3,7 @@ import type { Widen } from "./widen";
 
 export const outcomesEn: Widen<typeof outcomesZhTW> = {
   outcomes: {
-    nav: { office: "Outcomes", unit: "Trainee outcomes" },
+    nav: { office: "Outcomes", unit: "Trainee outcomes", my: "My outcomes" },
     checkpoint: { completion: "At completion", six_months: "6 months after completion", twelve_months: "12 months after completion" },
     status: { industry: "Employed in industry", academia: "Academia", medical_institution: "Medical institution", government: "Government", further_study: "Further study", seeking: "Seeking work", other: "Other" },
     salaryBand: { under_40k: "Under NT$40,000", "40k_60k": "NT$40,000–60,000", "60k_80k": "NT$60,000–80,000", "80k_100k": "NT$80,000–100,000", "100k_150k": "NT$100,000–150,000", over_150k: "Over NT$150,000", undisclosed: "Prefer not to say" },

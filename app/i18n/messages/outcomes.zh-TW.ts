@@ -1,7 +1,7 @@
 // Employment outcomes: Traditional Chinese. outcomes.en.ts must have exactly the same keys.
 export const outcomesZhTW = {
   outcomes: {
-    nav: { office: "就業追蹤", unit: "學員就業" },
+    nav: { office: "就業追蹤", unit: "學員就業", my: "我的就業情形" },
     checkpoint: { completion: "結訓時", six_months: "結訓後 6 個月", twelve_months: "結訓後 12 個月" },
     status: { industry: "產業界就業", academia: "學術機構", medical_institution: "醫療機構", government: "政府機關", further_study: "繼續升學或進修", seeking: "待業中", other: "其他" },
     salaryBand: { under_40k: "未滿 4 萬元", "40k_60k": "4–6 萬元", "60k_80k": "6–8 萬元", "80k_100k": "8–10 萬元", "100k_150k": "10–15 萬元", over_150k: "15 萬元以上", undisclosed: "不願透露" },
