@@ -12,18 +12,18 @@ let world: Awaited<ReturnType<typeof build>>;
 
 async function build() {
   const db = getDb();
-  const { round, programme: phd } = await makeKpiRound(db, 2043);
+  const { round, programme: phd } = await makeKpiRound(db, 2057);
   const unit = await makeKpiUnit(db, round.id);
-  await makeTrainee(db, round.id, unit.quota.id, 2043, { status: "completed", internshipMonths: 6, outcomes: [{ checkpoint: "completion", status: "industry", employerName: "示範生技" }], links: [true] });
-  const course = await makeKpiCourse(db, 2043);
+  await makeTrainee(db, round.id, unit.quota.id, 2057, { status: "completed", internshipMonths: 6, outcomes: [{ checkpoint: "completion", status: "industry", employerName: "示範生技" }], links: [true] });
+  const course = await makeKpiCourse(db, 2057);
   // 4 completers: 2 industry (one shortage), 1 academia, 1 unknown; 1 not completed; 1 enrolled; 1 waitlisted.
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "completed", outcomes: [{ checkpoint: "completion", status: "industry", employerName: "示範生技", isShortageOccupation: true }], links: [true] });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "completed", outcomes: [{ checkpoint: "six_months", status: "industry", employerName: "示範醫材" }], links: [false, true] });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "completed", outcomes: [{ checkpoint: "completion", status: "academia", employerName: "大學" }], links: [false] });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "completed", links: [false] });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "not_completed" });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "enrolled" });
-  await makeEnrollee(db, course.cohort.id, 2043, { status: "waitlisted" });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "completed", outcomes: [{ checkpoint: "completion", status: "industry", employerName: "示範生技", isShortageOccupation: true }], links: [true] });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "completed", outcomes: [{ checkpoint: "six_months", status: "industry", employerName: "示範醫材" }], links: [false, true] });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "completed", outcomes: [{ checkpoint: "completion", status: "academia", employerName: "大學" }], links: [false] });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "completed", links: [false] });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "not_completed" });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "enrolled" });
+  await makeEnrollee(db, course.cohort.id, 2057, { status: "waitlisted" });
   return { round, phd, unit, course };
 }
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("catalogue programmes on the KPI pages", () => {
   it("grouped by programme, a catalogue programme has its own hand-counted row", async () => {
-    const k = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=programme&year=2043")), "all");
+    const k = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=programme&year=2057")), "all");
     const course = k.groups.find((g) => g.key === world.course.programme.id)!;
     expect(course.label).toBe(world.course.programme.titleZh);
     expect(course.kpis.trainees).toBe(6);
@@ -62,23 +62,23 @@ describe("catalogue programmes on the KPI pages", () => {
   });
 
   it("grouping by round or unit, a unit filter, or a unit's staff leave enrolments out", async () => {
-    const byRound = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=round&year=2043")), "all");
+    const byRound = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=round&year=2057")), "all");
     expect(byRound.groups.map((g) => g.key)).toEqual([world.round.id]);
     expect(byRound.total.trainees).toBe(1);
-    const byUnit = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=unit&year=2043")), "all");
+    const byUnit = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=unit&year=2057")), "all");
     expect(byUnit.groups.map((g) => g.key)).toEqual([world.unit.organisation.id]);
     const unitFiltered = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL(`http://x/?groupBy=programme&unit=${world.unit.organisation.id}`)), "all");
     expect(unitFiltered.groups.map((g) => g.key)).toEqual([world.phd.id]);
     const staffView = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL("http://x/?groupBy=programme")), [world.unit.organisation.id]);
     expect(staffView.groups.map((g) => g.key)).toEqual([world.phd.id]);
-    const otherYear = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL(`http://x/?groupBy=programme&year=2044&programme=${world.course.programme.id}`)), "all");
+    const otherYear = await loadKpis(getDb(), "zh-TW", parseKpiFilter(new URL(`http://x/?groupBy=programme&year=2058&programme=${world.course.programme.id}`)), "all");
     expect(otherYear.total.trainees).toBe(0);
   });
 
   it("the office's filter offers the catalogue programme and its cohort's year; a unit's staff do not see it", async () => {
     const office = await kpiFilterOptions(getDb(), "zh-TW", "all");
     expect(office.programmes.map((p) => p.id)).toContain(world.course.programme.id);
-    expect(office.years).toContain(2043);
+    expect(office.years).toContain(2057);
     const staff = await kpiFilterOptions(getDb(), "zh-TW", [world.unit.organisation.id]);
     expect(staff.programmes.map((p) => p.id)).not.toContain(world.course.programme.id);
   });
