@@ -81,6 +81,8 @@ describe("loadDemandSupply", () => {
     const db = getDb();
     const code = "170190";
     const when = new Date(Date.UTC(2026, 2, 1));
+    // Other test files record hires in this shared database too: compare with the figures before.
+    const before = (await loadDemandSupply(db, "zh-TW", { survey: "precision-health-2025", scenario: "optimistic" }))!;
     const { round } = await makeKpiRound(db, 2042);
     const unit = await makeKpiUnit(db, round.id);
     const local = await makeTrainee(db, round.id, unit.quota.id, 2042, { status: "completed" });
@@ -97,12 +99,17 @@ describe("loadDemandSupply", () => {
     ]);
     const ds = (await loadDemandSupply(db, "zh-TW", { survey: "precision-health-2025", scenario: "optimistic" }))!;
     expect(ds.years).toEqual([2025, 2026, 2027]);
-    const y2026 = ds.yearly.find((y) => y.year === 2026)!;
-    expect(y2026.demand).toBe(774);
-    expect(y2026).toMatchObject({ completers: 3, portalHires: 2, overseasHires: 1, total: 3, gap: 771 });
-    const occ = ds.occupations.find((o) => o.code === code)!;
-    expect(occ.byYear.find((y) => y.year === 2026)).toEqual({ year: 2026, completers: 3, portalHires: 2, overseasHires: 1, total: 3 });
-    expect(occ.byYear.find((y) => y.year === 2025)!.total).toBe(0);
+    const added = (after: typeof ds, year: number) => {
+      const now = after.yearly.find((y) => y.year === year)!;
+      const then = before.yearly.find((y) => y.year === year)!;
+      return { demand: now.demand, completers: now.completers - then.completers, portalHires: now.portalHires - then.portalHires, overseasHires: now.overseasHires - then.overseasHires, total: now.total - then.total, gap: (now.gap ?? 0) - (then.gap ?? 0) };
+    };
+    expect(added(ds, 2026)).toEqual({ demand: 774, completers: 3, portalHires: 2, overseasHires: 1, total: 3, gap: -3 });
+    expect(added(ds, 2025)).toMatchObject({ completers: 0, total: 0 });
+    const occupationYear = (of: typeof ds, year: number) => of.occupations.find((o) => o.code === code)?.byYear.find((y) => y.year === year) ?? { year, completers: 0, portalHires: 0, overseasHires: 0, total: 0 };
+    const was = occupationYear(before, 2026);
+    const now = occupationYear(ds, 2026);
+    expect({ completers: now.completers - was.completers, portalHires: now.portalHires - was.portalHires, overseasHires: now.overseasHires - was.overseasHires, total: now.total - was.total }).toEqual({ completers: 3, portalHires: 2, overseasHires: 1, total: 3 });
     const flat = (await loadDemandSupply(db, "zh-TW", { survey: "precision-health-2025", scenario: "flat" }))!;
     expect(flat.yearly.map((y) => y.demand)).toEqual([676, 737, 803]);
   });

@@ -154,9 +154,8 @@ describe("the public outcomes page", () => {
     const html = await (await call(null, "/outcomes")).text();
     expect(html).toContain("Fewer than 5 people, not shown");
     expect(html).toContain(`<th scope="row">2044</th><td colSpan="3"`);
-    // 2043 (8 completers) alone beside the hidden 2044 would give it away through any total: hidden too.
-    expect(html).toContain(`<th scope="row">2043</th><td colSpan="3"`);
-    expect(html).not.toMatch(/tabular-nums">(2|8)</);
+    // Which other row is hidden beside it (complementary suppression) depends on every round in this
+    // shared test database, so it is tested on fixed groups in suppression-export.test.ts.
     expect(html).not.toContain("@example.test");
   });
 });
