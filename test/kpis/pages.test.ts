@@ -1,6 +1,6 @@
 // The KPI pages through the built app: who may open which, a unit seeing only its own unit, the
 // drill-down audited, exports with BOM and parsed back as XLSX, the public page suppressing small
-// groups, the forecast tool's field errors. Needs `npx remix build`.
+// groups, the forecast tool's field errors, the header's links to them. Needs `npx remix build`.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
@@ -79,6 +79,23 @@ describe("permissions", () => {
     expect(own).not.toContain(w.b.organisation.nameEn);
     expect(own).not.toContain("/office/kpis/records");
     expect((await call(w.talent, "/unit/kpis")).status).toBe(403);
+  });
+});
+
+describe("the header's links", () => {
+  it("the office reaches the KPI pages, unit staff their KPIs, a talent their own outcomes", async () => {
+    const officeHtml = await (await call(w.officer, "/office/kpis")).text();
+    for (const href of ["/office/kpis", "/office/demand-supply", "/office/forecast-tool", `/office/report/${new Date().getFullYear()}`]) expect(officeHtml).toContain(`href="${href}"`);
+    expect(officeHtml).toContain(">Demand and supply</a>");
+    const zh = await (await call(w.officer, "/office/kpis", "zh")).text();
+    expect(zh).toContain(">需求推估工具</a>");
+    const staffHtml = await (await call(w.a.staff[0]!, "/unit/kpis")).text();
+    expect(staffHtml).toContain('href="/unit/kpis"');
+    expect(staffHtml).not.toContain('href="/office/kpis"');
+    const talentHtml = await (await call(w.talent, "/my/outcomes")).text();
+    expect(talentHtml).toContain('href="/my/outcomes"');
+    expect(talentHtml).toContain(">My outcomes</a>");
+    expect(talentHtml).not.toContain('href="/office/demand-supply"');
   });
 });
 
