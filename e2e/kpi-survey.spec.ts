@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { createConfirmedAccount } from "./account-steps";
 import { expect, test } from "./fixtures";
-import { answerIndustryJob, completeDemoCourse, demoOfficer, openMailedSurvey, sendDueSurveyLinks, switchTo, tagOf } from "./outcome-survey-steps";
+import { answerIndustryJob, archiveCourse, completeDemoCourse, demoOfficer, openMailedSurvey, sendDueSurveyLinks, switchTo, tagOf } from "./outcome-survey-steps";
 
 /**
  * From any office page, the KPI page by the header's link, grouped by programme and filtered to one
@@ -38,7 +38,7 @@ test("a survey link is answered and the office's KPI page changes", async ({ pag
   const base = baseURL!;
   const talent = await createConfirmedAccount(page, base, "talent", "kpi-survey-talent");
   const tag = tagOf(talent);
-  const { titleZh } = await completeDemoCourse(page, base, talent, tag);
+  const { key, titleZh } = await completeDemoCourse(page, base, talent, tag);
 
   // The office sends the due links, then reads the course's KPIs: one completer, no answer yet.
   await switchTo(page, base, demoOfficer);
@@ -71,4 +71,5 @@ test("a survey link is answered and the office's KPI page changes", async ({ pag
   expect(await figure(page, titleZh, "問卷回覆率（%）")).toBe("100");
   expect(await figure(page, titleZh, "達 2/3 目標")).toBe("是");
   await expectAccessible(page);
+  await archiveCourse(page, base, key);
 });

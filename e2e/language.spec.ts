@@ -7,7 +7,7 @@ test.describe("language", () => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hant-TW");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("找出產業缺什麼人，並補上缺口");
-    await expect(page.getByRole("navigation", { name: "主選單" }).getByRole("link")).toHaveText(["短缺職缺", "培訓計畫"]);
+    await expect(page.getByRole("navigation", { name: "主選單" }).getByRole("link")).toHaveText(["短缺職缺", "培訓計畫", "單一窗口"]);
     const toggle = page.getByRole("button", { name: "Switch to English" });
     await expect(toggle).toHaveText("English");
     await expect(toggle).toHaveAttribute("lang", "en");

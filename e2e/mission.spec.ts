@@ -5,7 +5,7 @@
 // meeting in their own time zone with a downloadable calendar file; the company records attendance.
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../seeds/demo/data";
-import { createConfirmedAccount, logInOverHttp, statusConsoleLine, type Account } from "./account-steps";
+import { createConfirmedAccount, logInOverHttp, restoreChinese, statusConsoleLine, type Account } from "./account-steps";
 import { mailSubjects } from "./mail";
 import { expect, test } from "./fixtures";
 
@@ -25,6 +25,11 @@ function berlinAt(days: number, hour: number) {
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
   return `${ymd}T${String(hour).padStart(2, "0")}:00`;
 }
+
+// The demo accounts were used in English: give them back their seeded language for the specs after this one.
+test.afterEach(async ({ page, baseURL }) => {
+  for (const account of [officer, recruiter]) await restoreChinese(page, baseURL!, account);
+});
 
 test("a mission in English: registration, mutual interest, scheduled meetings in each viewer's zone", async ({ page, baseURL, expectAccessible, allowConsoleError }) => {
   test.setTimeout(150_000);

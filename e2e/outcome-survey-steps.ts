@@ -54,6 +54,15 @@ export async function completeDemoCourse(page: Page, baseURL: string, talent: Ac
   return { key, titleZh };
 }
 
+/**
+ * The demo unit archives the course: the specs share one portal and others count the seeded
+ * programmes (an archived course leaves the public list; its completers' outcomes stay).
+ */
+export async function archiveCourse(page: Page, baseURL: string, key: string) {
+  await switchTo(page, baseURL, demoUnitStaff);
+  await postForm(page, baseURL, `/catalogue/${key}/edit`, { intent: "archive" });
+}
+
 /** On /office/outcomes (signed in as the office), sends the due survey links now. */
 export async function sendDueSurveyLinks(page: Page) {
   await page.getByRole("button", { name: "立即寄出到期的調查連結" }).click();

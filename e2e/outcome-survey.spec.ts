@@ -4,7 +4,7 @@
 // follow-up list shows the answer.
 import { createConfirmedAccount, statusConsoleLine } from "./account-steps";
 import { expect, test } from "./fixtures";
-import { answerIndustryJob, completeDemoCourse, demoOfficer as officer, openMailedSurvey, sendDueSurveyLinks, switchTo, tagOf } from "./outcome-survey-steps";
+import { answerIndustryJob, archiveCourse, completeDemoCourse, demoOfficer as officer, openMailedSurvey, sendDueSurveyLinks, switchTo, tagOf } from "./outcome-survey-steps";
 
 test("a completer answers the mailed survey once and the office sees the answer", async ({ page, baseURL, expectAccessible, allowConsoleError }) => {
   test.setTimeout(120_000);
@@ -14,7 +14,7 @@ test("a completer answers the mailed survey once and the office sees the answer"
   const employer = `就業追蹤生技 ${tag}`;
 
   // The demo unit's course, published with a cohort; the talent enrols and the unit marks completion.
-  await completeDemoCourse(page, base, talent, tag);
+  const { key } = await completeDemoCourse(page, base, talent, tag);
 
   // The office sends the due survey links now (the server also does it hourly).
   await switchTo(page, base, officer);
@@ -50,4 +50,5 @@ test("a completer answers the mailed survey once and the office sees the answer"
   await expect(row).toContainText("本人填答");
   await expect(row).toContainText("已填答");
   await expectAccessible(page);
+  await archiveCourse(page, base, key);
 });

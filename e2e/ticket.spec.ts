@@ -4,7 +4,7 @@
 import type { Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { DEMO_PASSWORD } from "../seeds/demo/data";
-import { logInOverHttp, type Account } from "./account-steps";
+import { logInOverHttp, restoreChinese, type Account } from "./account-steps";
 import { latestLink, mailSubjects } from "./mail";
 import { expect, test } from "./fixtures";
 
@@ -14,6 +14,11 @@ async function inEnglish(page: Page, base: string) {
   await page.context().clearCookies();
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", url: base }]);
 }
+
+// The demo accounts were used in English: give them back their seeded language for the specs after this one.
+test.afterEach(async ({ page, baseURL }) => {
+  for (const account of [officer]) await restoreChinese(page, baseURL!, account);
+});
 
 test("a ticket from question to answer", async ({ page, baseURL, expectAccessible }) => {
   test.setTimeout(90_000);
