@@ -99,7 +99,9 @@ test("a round's quota stage end to end: created and opened, a plan returned and 
   await expectAccessible(page);
   await page.getByLabel("退回原因").fill("請補充醫學中心實習合作夥伴。");
   await page.getByRole("button", { name: "退回補正" }).click();
-  await expect(main.getByRole("status")).toHaveText("已退回，並寄信通知培訓單位。");
+  // Two notices: that it was returned, and the reason the unit will read.
+  await expect(main.getByRole("status").filter({ hasText: "已退回，並寄信通知培訓單位。" })).toBeVisible();
+  await expect(main.getByRole("status").filter({ hasText: "退回原因：請補充醫學中心實習合作夥伴。" })).toBeVisible();
   await expectAccessible(page);
 
   // 4. The unit reads the reason, fixes the plan and resubmits.
