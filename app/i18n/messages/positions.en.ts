@@ -168,6 +168,7 @@ export const positionsEn: Widen<typeof positionsZhTW> = {
       alreadyApplied: "You have already applied to this position.",
       alreadyInvited: "The company has invited you to this position; answer the invitation on your application page.",
       notOpen: "This position is not taking applications (its deadline has passed, it is filled or closed).",
+      invalid: "The application was not sent: the form was not filled in as expected. Check it and send it again.",
       refused: "The application could not be sent; please try again later.",
       tooLong: "At most 4000 characters; please shorten it.",
     },

@@ -166,6 +166,7 @@ export const positionsZhTW = {
       alreadyApplied: "您已經應徵過這個職缺了。",
       alreadyInvited: "企業已邀請您應徵這個職缺，請到應徵頁面回覆邀請。",
       notOpen: "這個職缺目前不接受應徵（已截止、已額滿或已關閉）。",
+      invalid: "應徵未送出：表單內容不符格式，請檢查後再送出。",
       refused: "無法送出應徵，請稍後再試。",
       tooLong: "最多 4000 字，請縮短。",
     },
