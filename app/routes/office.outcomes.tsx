@@ -1,6 +1,7 @@
 // The programme office's follow-up of every completer: due checkpoints first, filters by unit, programme,
 // state and checkpoint, verification of recorded outcomes, and a button that mails due survey links now
 // (the server also does it hourly). Every list it shows is logged as a personal-data read.
+import { StateAndCheckpointFilters } from "~/outcomes/list-filters";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useActionData, useSearchParams } from "@remix-run/react";
@@ -11,7 +12,6 @@ import { FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
-import { checkpoints } from "~/outcomes/checkpoints";
 import { CheckpointTable } from "~/outcomes/checkpoint-table";
 import { checkpointView, completerFacets, listCheckpoints } from "~/outcomes/completers.server";
 import { OUTCOME_PAGE_SIZE, readOutcomeListQuery } from "~/outcomes/list-query";
@@ -107,20 +107,7 @@ export default function OfficeOutcomes() {
             {page.programmes.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </div>
-        <div>
-          <label htmlFor="state" className="field-label">{t("outcomes.filters.state")}</label>
-          <select id="state" name="state" defaultValue={page.query.state ?? ""} className="field-input">
-            <option value="">{t("outcomes.filters.anyState")}</option>
-            {(["due", "recorded", "upcoming"] as const).map((s) => <option key={s} value={s}>{t(`outcomes.state.${s}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="checkpoint" className="field-label">{t("outcomes.filters.checkpoint")}</label>
-          <select id="checkpoint" name="checkpoint" defaultValue={page.query.checkpoint ?? ""} className="field-input">
-            <option value="">{t("outcomes.filters.anyCheckpoint")}</option>
-            {checkpoints.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}`)}</option>)}
-          </select>
-        </div>
+        <StateAndCheckpointFilters state={page.query.state} checkpoint={page.query.checkpoint} checkpointId="checkpoint" />
         <button type="submit" className="btn-primary">{t("outcomes.filters.apply")}</button>
       </Form>
       <section aria-labelledby="outcome-list" className="space-y-3">

@@ -2,6 +2,7 @@
 // checkpoint (prefilled from the table's "record" links), and a CSV import that is all or nothing, with a
 // downloadable report of the rejected rows and a template listing what is due. Other units' trainees are
 // neither listed nor accepted (completerScope, assertMayEnter).
+import { StateAndCheckpointFilters } from "~/outcomes/list-filters";
 import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -144,20 +145,7 @@ export default function UnitOutcomes() {
         <h2 id="outcome-list">{t("outcomes.list.caption")}</h2>
         <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("outcomes.filters.title")}>
           {page.units.length > 1 ? <input type="hidden" name="unit" value={page.unit.id} /> : null}
-          <div>
-            <label htmlFor="state" className="field-label">{t("outcomes.filters.state")}</label>
-            <select id="state" name="state" defaultValue={page.query.state ?? ""} className="field-input">
-              <option value="">{t("outcomes.filters.anyState")}</option>
-              {(["due", "recorded", "upcoming"] as const).map((s) => <option key={s} value={s}>{t(`outcomes.state.${s}`)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="checkpoint-filter" className="field-label">{t("outcomes.filters.checkpoint")}</label>
-            <select id="checkpoint-filter" name="checkpoint" defaultValue={page.query.checkpoint ?? ""} className="field-input">
-              <option value="">{t("outcomes.filters.anyCheckpoint")}</option>
-              {checkpoints.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}`)}</option>)}
-            </select>
-          </div>
+          <StateAndCheckpointFilters state={page.query.state} checkpoint={page.query.checkpoint} checkpointId="checkpoint-filter" />
           <button type="submit" className="btn-primary">{t("outcomes.filters.apply")}</button>
         </Form>
         <p className="text-sm text-slate-700">{t("outcomes.list.total", { count: page.total })}</p>
