@@ -15,8 +15,9 @@ type Meta = FieldMetadata<unknown>;
 export function OutcomeFields({ fields, occupations }: { fields: { status: Meta; employerName: Meta; occupationCode: Meta; salaryBand: Meta }; occupations: OccupationChoice[] }) {
   const { t } = useTranslation();
   const select = (meta: Meta) => {
-    const props = getSelectProps(meta);
-    return { ...props, key: props.key, className: "field-input aria-[invalid=true]:border-red-600" };
+    // The key goes on the element itself (React warns when it travels inside spread props).
+    const { key: _key, ...props } = getSelectProps(meta);
+    return { ...props, className: "field-input aria-[invalid=true]:border-red-600" };
   };
   const employer = getInputProps(fields.employerName, { type: "text", ariaDescribedBy: `${fields.employerName.id}-hint` });
   const occupation = getSelectProps(fields.occupationCode, { ariaDescribedBy: `${fields.occupationCode.id}-hint` });
@@ -24,7 +25,7 @@ export function OutcomeFields({ fields, occupations }: { fields: { status: Meta;
     <div className="space-y-4">
       <div>
         <label htmlFor={fields.status.id} className="field-label">{t("outcomes.fields.status")}</label>
-        <select {...select(fields.status)}>
+        <select {...select(fields.status)} key={fields.status.key}>
           <option value="">—</option>
           {outcomeStatuses.map((s) => <option key={s} value={s}>{t(`outcomes.status.${s}`)}</option>)}
         </select>
@@ -47,7 +48,7 @@ export function OutcomeFields({ fields, occupations }: { fields: { status: Meta;
       </div>
       <div>
         <label htmlFor={fields.salaryBand.id} className="field-label">{t("outcomes.fields.salaryBand")}</label>
-        <select {...select(fields.salaryBand)}>
+        <select {...select(fields.salaryBand)} key={fields.salaryBand.key}>
           {salaryBands.map((b) => <option key={b} value={b}>{t(`outcomes.salaryBand.${b}`)}</option>)}
         </select>
         <ErrorList id={fields.salaryBand.errorId} errors={fields.salaryBand.errors} />

@@ -131,10 +131,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: applySchema });
     if (submission.status !== "success") {
       // Once the position has closed (or the talent has applied) the form is gone and its field errors
-      // have nowhere to show: say why instead.
-      // An error of a field the form does not show (a tampered request) is said above the form too.
-      const shownBesideField = Boolean(submission.error?.coverNote?.length);
-      const why = view.application ? "positions.apply.alreadyApplied" : !isOpenForApplications(view.position) ? "positions.apply.notOpen" : shownBesideField ? "" : "positions.apply.invalid";
+      // have nowhere to show: say why instead. Otherwise a summary above the form goes with the field's
+      // own error, so the refusal is said even if an application sent at the same moment removes the form.
+      const why = view.application ? "positions.apply.alreadyApplied" : !isOpenForApplications(view.position) ? "positions.apply.notOpen" : "positions.apply.invalid";
       return data({ intent, ok: false, message: why, result: submission.reply() } satisfies ActionResult, { status: 400 });
     }
     try {
