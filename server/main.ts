@@ -63,8 +63,10 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
   const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
   app.use((req, res, next) => (/\/[^/]+\.[A-Za-z0-9]{1,8}$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  // Public pages as anonymous visitors see them, kept a few seconds; any write forgets them all.
-  app.use(pageCache({ ttlMs: env.PAGE_CACHE_SECONDS * 1000 }).middleware);
+  // Public pages as anonymous visitors see them, and the public API's answers (which say they may be
+  // kept a minute), kept a few seconds; any write, and any change to a search index, forgets them all.
+  const cache = pageCache({ ttlMs: env.PAGE_CACHE_SECONDS * 1000 });
+  app.use(cache.middleware);
   app.all("*", (req, res, next) => {
     if (ready) return ready.handler(req, res, next);
     if (req.path.startsWith("/api/")) {
@@ -78,7 +80,7 @@ async function serve(env: Env, build: ServerBuild, releaseLock: () => void) {
 
   const server = await listen(app, env.PORT, env.HOST);
   logger.info({ url: `http://localhost:${env.PORT}` }, "listening (starting services)");
-  const starting = startServices(env, logger);
+  const starting = startServices(env, logger, { onSearchSynced: cache.clear });
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

@@ -1,9 +1,12 @@
-// A few seconds' memory of the public pages as anonymous visitors see them (occupations, programmes,
-// a position), so a crowd reading the same page costs one render, not one each. Only a GET with no
-// cookie but the language, only a 200 HTML page that sets no cookie. Any write this process serves
-// (a POST, PUT, PATCH or DELETE) forgets everything at once; writes elsewhere (a CLI) and the clock
-// are bounded by the few seconds an entry lives. Each response served from memory gets a fresh CSP
-// nonce: the stored page's nonce is replaced by the one this request's headers carry.
+// A few seconds' memory of what every anonymous visitor gets alike: the public pages (occupations,
+// programmes, a position) and the public JSON API's answers, so a crowd asking the same thing costs
+// one render or one search, not one each. Only a GET with no cookie but the language; only a 200 page
+// (HTML) that sets no cookie, or a 200 API answer that says it is `public` (app/api/http.ts: a
+// minute), kept no longer than it allows. Any write this process serves (a POST, PUT, PATCH or
+// DELETE) forgets everything at once, and so does a change to a search index (clear(), called by the
+// search sync worker); writes elsewhere (a CLI) and the clock are bounded by the few seconds an
+// entry lives. Each page served from memory gets a fresh CSP nonce: the stored page's nonce is
+// replaced by the one this request's headers carry. The API's rate limit runs before the cache.
 // See docs/decisions/0012-page-microcache.md.
 import type { RequestHandler } from "express";
 
@@ -16,6 +19,7 @@ export interface PageCacheOptions {
 
 interface Entry {
   storedAt: number;
+  lifetimeMs: number;
   generation: number;
   status: number;
   headers: Record<string, string | string[]>;
@@ -32,9 +36,23 @@ const PUBLIC_PAGES = [
   /^\/programmes\/[\w-]{1,80}$/,
   /^\/positions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 ];
+/** The public API's read endpoints (app/routes/api.v1.*). */
+const PUBLIC_API = /^\/api\/v1\/(occupations|programmes|skills|forecasts)(\/[\w-]{1,20})?$/;
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Headers a stored page must not repeat: this response has its own. */
-const PER_RESPONSE = new Set(["content-security-policy", "set-cookie", "content-length", "date", "connection", "keep-alive", "transfer-encoding", "content-encoding", "vary"]);
+/** Headers a stored answer must not repeat: this response has its own (the rate limit's are per client). */
+const PER_RESPONSE = new Set([
+  "content-security-policy", "set-cookie", "content-length", "date", "connection", "keep-alive", "transfer-encoding", "content-encoding", "vary",
+  "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "retry-after",
+]);
+
+/** How long an answer may be kept, ms: pages for the cache's lifetime; API answers only if `public`, and no longer than their max-age. */
+function lifetimeOf(api: boolean, type: string, cacheControl: string, ttlMs: number): number {
+  if (/no-store|private/.test(cacheControl)) return 0;
+  if (!api) return type.startsWith("text/html") ? ttlMs : 0;
+  if (!type.startsWith("application/json") || !/\bpublic\b/.test(cacheControl)) return 0;
+  const maxAge = /\bmax-age=(\d+)/.exec(cacheControl);
+  return maxAge ? Math.min(ttlMs, Number(maxAge[1]) * 1000) : 0;
+}
 
 export interface PageCache {
   middleware: RequestHandler;
@@ -71,7 +89,7 @@ export function pageCache(options: PageCacheOptions): PageCache {
     return `${lang}\n${url}`;
   };
 
-  const fresh = (entry: Entry | undefined, now: number) => entry !== undefined && entry.generation === generation && now - entry.storedAt < options.ttlMs;
+  const fresh = (entry: Entry | undefined, now: number) => entry !== undefined && entry.generation === generation && now - entry.storedAt < entry.lifetimeMs;
 
   const serve = (entry: Entry, res: Parameters<RequestHandler>[1], head: boolean) => {
     const nonce = String(res.locals.cspNonce ?? "");
@@ -90,7 +108,8 @@ export function pageCache(options: PageCacheOptions): PageCache {
       return next();
     }
     if (options.ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return next();
-    if (!PUBLIC_PAGES.some((pattern) => pattern.test(req.path))) return next();
+    const api = PUBLIC_API.test(req.path);
+    if (!api && !PUBLIC_PAGES.some((pattern) => pattern.test(req.path))) return next();
     const key = keyOf(req.headers.cookie, req.originalUrl);
     if (key === null) return next();
 
@@ -139,9 +158,8 @@ export function pageCache(options: PageCacheOptions): PageCache {
 
     const finish = (ok: boolean) => {
       rendering.delete(key);
-      const type = String(res.getHeader("content-type") ?? "");
-      const cacheControl = String(res.getHeader("cache-control") ?? "");
-      if (!ok || !storable || res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined || !type.startsWith("text/html") || /no-store|private/.test(cacheControl) || startedIn !== generation) {
+      const lifetimeMs = lifetimeOf(api, String(res.getHeader("content-type") ?? ""), String(res.getHeader("cache-control") ?? ""), options.ttlMs);
+      if (!ok || !storable || res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined || lifetimeMs <= 0 || startedIn !== generation) {
         settle(null);
         return;
       }
@@ -149,7 +167,7 @@ export function pageCache(options: PageCacheOptions): PageCache {
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (value !== undefined && !PER_RESPONSE.has(name)) headers[name] = typeof value === "number" ? String(value) : value;
       }
-      const entry: Entry = { storedAt: Date.now(), generation: startedIn, status: 200, headers, body: Buffer.concat(chunks), nonce: String(res.locals.cspNonce ?? "") };
+      const entry: Entry = { storedAt: Date.now(), lifetimeMs, generation: startedIn, status: 200, headers, body: Buffer.concat(chunks), nonce: String(res.locals.cspNonce ?? "") };
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, entry);
       settle(entry);

@@ -46,6 +46,8 @@ export interface StartOptions {
   search?: boolean;
   /** Run the mail worker that drains the outbox (default true). */
   mail?: boolean;
+  /** Called after the search sync worker changed an index (server/main.ts forgets cached API answers). */
+  onSearchSynced?: () => void;
 }
 
 export async function startServices(env: Env, log: Logger, options: StartOptions = {}): Promise<Services> {
@@ -102,10 +104,11 @@ export async function startServices(env: Env, log: Logger, options: StartOptions
     let searchSync: SyncWorker = { wake: () => {}, stop: async () => {} };
     if (options.search ?? true) {
       const worker = startSyncWorker(database.db, search, {
-        onResult: (result) =>
-          result.failed > 0
-            ? log.warn({ ...result }, "search sync: some index jobs failed; they will be retried")
-            : log.debug({ ...result }, "search sync"),
+        onResult: (result) => {
+          if (result.synced > 0) options.onSearchSynced?.();
+          if (result.failed > 0) log.warn({ ...result }, "search sync: some index jobs failed; they will be retried");
+          else log.debug({ ...result }, "search sync");
+        },
         onError: (error) => log.error({ err: error }, "search sync failed"),
       });
       closers.push(() => worker.stop());

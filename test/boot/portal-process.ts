@@ -99,7 +99,10 @@ export async function startPortal(options: StartOptions): Promise<PortalProcess>
   const dataDir = path.resolve(repoRoot, options.env.DATA_DIR);
   dataDirs.add(dataDir);
 
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // PORTAL_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the portal under a benchmark
+  // (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = process.env.PORTAL_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

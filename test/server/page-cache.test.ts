@@ -13,6 +13,7 @@ let server: http.Server;
 let base: string;
 let cache: PageCache;
 let renders = 0;
+let apiAnswers = 0;
 let now = "v1";
 
 beforeAll(async () => {
@@ -20,10 +21,24 @@ beforeAll(async () => {
   const app = express();
   app.use(compression());
   app.use(securityHeaders({ production: true }));
+  // As in server/main.ts, the API's rate limit runs before the cache and sets per-client headers.
+  let served = 0;
+  app.use("/api/", (_req, res, next) => {
+    res.setHeader("RateLimit-Remaining", String(1000 - ++served));
+    next();
+  });
   app.use(cache.middleware);
   app.post("/positions/:id", (_req, res) => {
     now = "v2";
     res.redirect(303, "/");
+  });
+  // Then answers that say whether they may be kept, as the public API's do (app/api/http.ts).
+  app.get("/api/v1/:endpoint", (req, res) => {
+    apiAnswers++;
+    if (req.query.q === "broken") return void res.status(503).setHeader("Cache-Control", "no-store").json({ error: { code: "search_unavailable" } });
+    const maxAge = req.query.q === "short" ? 1 : 60;
+    res.setHeader("Cache-Control", req.query.q === "private" ? "no-store" : `public, max-age=${maxAge}`);
+    res.json({ hits: [now], q: req.query.q ?? "" });
   });
   app.get("*", async (req, res) => {
     renders++;
@@ -119,5 +134,42 @@ describe("the page cache", () => {
     await fetch(url);
     expect(await (await fetch(url)).text()).toBe("<p>2</p>");
     await new Promise<void>((resolve) => other.close(() => resolve()));
+  });
+
+  it("keeps the public API's answers as long as they allow, never errors or no-store answers, and gives each its own rate-limit headers", async () => {
+    cache.clear();
+    now = "v1";
+    const before = apiAnswers;
+    const first = await get("/api/v1/occupations?q=a");
+    const second = await get("/api/v1/occupations?q=a");
+    expect(apiAnswers - before).toBe(1);
+    expect(second.body).toBe(first.body);
+    expect(Number(second.headers.get("ratelimit-remaining"))).toBe(Number(first.headers.get("ratelimit-remaining")) - 1);
+    await get("/api/v1/occupations?q=b");
+    expect(apiAnswers - before).toBe(2);
+    for (const q of ["broken", "private"]) {
+      const start = apiAnswers;
+      await get(`/api/v1/skills?q=${q}`);
+      await get(`/api/v1/skills?q=${q}`);
+      expect(apiAnswers - start, q).toBe(2);
+    }
+    // max-age=1: kept a second, not the cache's minute.
+    const start = apiAnswers;
+    await get("/api/v1/skills?q=short");
+    await get("/api/v1/skills?q=short");
+    expect(apiAnswers - start).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await get("/api/v1/skills?q=short");
+    expect(apiAnswers - start).toBe(2);
+  });
+
+  it("forgets the API's answers when a search index changes (clear), so a new record shows at once", async () => {
+    now = "v1";
+    cache.clear();
+    expect((await get("/api/v1/programmes?q=x")).body).toContain("v1");
+    now = "v2";
+    expect((await get("/api/v1/programmes?q=x")).body).toContain("v1");
+    cache.clear();
+    expect((await get("/api/v1/programmes?q=x")).body).toContain("v2");
   });
 });
