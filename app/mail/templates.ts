@@ -31,6 +31,8 @@ export interface TemplateData {
   "post-match-answer": { talent: string; unit: string; round: string; accepted: boolean; checkInBy: string; url: string };
   /** To a talent: a seat in a course or fellowship cohort freed up and came to them from the waitlist. */
   "enrolment-moved-up": { name: string; programme: string; cohort: string; url: string };
+  /** To a certificate's holder: the programme withdrew it, with the reason; `url` is its public verification page. */
+  "certificate-revoked": { name: string; programme: string; cohort: string; serial: string; reason: string; url: string };
   /** To an invitee: a SPARK team's lead invites them with a role (already translated). */
   "spark-invitation": { project: string; inviter: string; role: string; url: string };
   /** To a SPARK team's members: the office selected the team or turned it down. */
@@ -225,6 +227,13 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看單位的媒合名單", url }],
       notes: [],
     }),
+    "certificate-revoked": ({ name, programme, cohort, serial, reason, url }) => ({
+      subject: `「${programme}」結業證書 ${serial} 已撤銷`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`您在「${programme}」「${cohort}」的結業證書（編號 ${serial}）已由課程單位撤銷，公開查驗頁面現在會顯示為已撤銷。`, `撤銷原因：${reason}`, "如有疑問，請聯繫課程單位或透過平台的單一窗口提出。"],
+      links: [{ label: "查看證書查驗頁面", url }],
+      notes: [],
+    }),
     "enrolment-moved-up": ({ name, programme, cohort, url }) => ({
       subject: `「${programme}」候補遞補：您已正式報名「${cohort}」`,
       greeting: hello["zh-TW"](name),
@@ -397,6 +406,13 @@ const copy: Record<Locale, Copy> = {
       greeting: "Hello,",
       paragraphs: [accepted ? `${talent} accepted the seat ${unit} offered after the match and must check in by ${checkInBy} (Taipei time).` : `${talent} declined the seat ${unit} offered after the match; the seat is free again.`],
       links: [{ label: "See the unit's match list", url }],
+      notes: [],
+    }),
+    "certificate-revoked": ({ name, programme, cohort, serial, reason, url }) => ({
+      subject: `${programme}: certificate ${serial} revoked`,
+      greeting: hello.en(name),
+      paragraphs: [`Your certificate of completion for ${cohort} of ${programme} (serial ${serial}) has been revoked by the programme, and its public verification page now says so.`, `Reason: ${reason}`, "If you have questions, contact the programme or write to the portal's single window."],
+      links: [{ label: "See the verification page", url }],
       notes: [],
     }),
     "enrolment-moved-up": ({ name, programme, cohort, url }) => ({

@@ -33,3 +33,15 @@ export const attendanceSchema = z.object({
 
 export const enrolmentIntentSchema = z.object({ intent: z.enum(["enrol", "withdraw"]), cohortId: z.uuid() });
 export const staffIntentSchema = z.object({ intent: z.enum(["complete", "certificate"]), enrolmentId: z.uuid() });
+
+/** Staff withdraw an issued certificate; the reason goes to the holder and the audit log. */
+export const REVOKE_REASON_MAX = 500;
+export const revokeSchema = z.object({
+  intent: z.literal("revoke"),
+  enrolmentId: z.uuid(),
+  reason: z
+    .string({ error: "catalogue.validation.revokeReason" })
+    .trim()
+    .min(5, "catalogue.validation.revokeReason")
+    .max(REVOKE_REASON_MAX, "catalogue.validation.revokeReasonTooLong"),
+});

@@ -31,7 +31,9 @@ export class EnrolmentRuleError extends Error {
       | "notEnrolled"
       | "notCompleted"
       | "sessionOutsideCohort"
-      | "nameTaken",
+      | "nameTaken"
+      | "noCertificate"
+      | "alreadyRevoked",
   ) {
     super(code);
   }
@@ -238,6 +240,39 @@ export async function issueCertificate(db: Database, viewer: Viewer, enrolmentId
   });
 }
 
+/**
+ * Staff or the office withdraw a certificate issued in error (or for a completion later found invalid).
+ * The public verification page then says it is revoked, its PDF is no longer served, and the holder is
+ * told by e-mail with the reason; the reason is kept in the audit log, not shown publicly.
+ */
+export async function revokeCertificate(db: Database, viewer: Viewer, enrolmentId: string, reason: string, ip: string, links: { publicUrl: string }) {
+  return db.transaction(async (tx) => {
+    const { enrolment, cohort, programme } = await lockEnrolmentForStaff(tx, viewer, enrolmentId);
+    const [certificate] = await tx.select().from(t.certificates).where(eq(t.certificates.enrolmentId, enrolmentId)).for("update");
+    if (!certificate) throw new EnrolmentRuleError("noCertificate");
+    if (certificate.revokedAt) throw new EnrolmentRuleError("alreadyRevoked");
+    const [revoked] = await tx.update(t.certificates).set({ revokedAt: new Date() }).where(eq(t.certificates.id, certificate.id)).returning();
+    await recordAudit(tx, { actorUserId: viewer.id, action: "certificate-revoked", entity: "certificate", entityId: certificate.id, detail: { serial: certificate.serial, reason }, ip });
+    const [holder] = await tx.select({ email: t.users.email, name: t.users.displayName, locale: t.users.locale }).from(t.users).where(eq(t.users.id, enrolment.userId));
+    if (holder) {
+      await enqueueEmail(tx, {
+        to: holder.email,
+        locale: holder.locale,
+        template: "certificate-revoked",
+        data: {
+          name: holder.name,
+          programme: holder.locale === "en" ? programme.titleEn : programme.titleZh,
+          cohort: cohort.name,
+          serial: certificate.serial,
+          reason,
+          url: `${links.publicUrl}/certificates/${certificate.verificationCode}`,
+        },
+      });
+    }
+    return revoked!;
+  });
+}
+
 /** Everything a certificate says, by its public verification code. */
 export async function certificateByCode(db: Database, code: string) {
   const [row] = await db
@@ -300,6 +335,7 @@ export async function listMyEnrolments(db: Database, userId: string) {
       titleEn: t.programmes.titleEn,
       certificateCode: t.certificates.verificationCode,
       serial: t.certificates.serial,
+      certificateRevoked: sql<boolean>`${t.certificates.revokedAt} is not null`,
     })
     .from(t.enrolments)
     .innerJoin(t.cohorts, eq(t.cohorts.id, t.enrolments.cohortId))

@@ -11,11 +11,15 @@ import { ErrorList, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { isOffice } from "~/programmes/catalogue.server";
-import { attendanceSchema, staffIntentSchema } from "~/programmes/cohort-schema";
-import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance } from "~/programmes/enrolment.server";
+import { attendanceSchema, REVOKE_REASON_MAX, revokeSchema, staffIntentSchema } from "~/programmes/cohort-schema";
+import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance, revokeCertificate } from "~/programmes/enrolment.server";
+import { formatDateTime } from "~/i18n/format";
 import { enrolmentRefusal } from "~/programmes/refusals";
 
 export const meta: MetaFunction = () => [{ title: "梯次 · Cohort" }];
+
+/** What each staff action says once done (the action redirects here with ?done=…). */
+const DONE = { attendance: "catalogue.roster.doneAttendance", complete: "catalogue.roster.doneComplete", certificate: "catalogue.roster.doneCertificate", revoke: "catalogue.roster.revoked" } as const;
 
 const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -37,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     await logPersonalDataRead(context.services.db, viewer, "enrolment", roster.people.map((p) => p.id), context.clientIp);
   }
   const locale = await getLocale(request);
+  const done = new URL(request.url).searchParams.get("done");
   const mark = new Map(roster.marks.map((m) => [`${m.enrolmentId}/${m.sessionOn}`, m.present]));
   const certificateOf = new Map(roster.certificates.map((c) => [c.enrolmentId, c]));
   const seated = roster.people.filter((p) => p.status === "enrolled" || p.status === "completed" || p.status === "not_completed");
@@ -47,8 +52,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     seated: seated.map((p) => ({
       id: p.id, name: p.name, email: p.email, status: p.status,
       marks: roster.sessions.map((s) => mark.get(`${p.id}/${s}`) ?? null),
-      certificate: certificateOf.get(p.id) ? { code: certificateOf.get(p.id)!.verificationCode, serial: certificateOf.get(p.id)!.serial } : null,
+      certificate: certificateOf.get(p.id)
+        ? {
+            code: certificateOf.get(p.id)!.verificationCode,
+            serial: certificateOf.get(p.id)!.serial,
+            revokedAt: certificateOf.get(p.id)!.revokedAt ? formatDateTime(certificateOf.get(p.id)!.revokedAt!, locale) : null,
+          }
+        : null,
     })),
+    done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
     waitlist: roster.people.filter((p) => p.status === "waitlisted").map((p) => ({ id: p.id, name: p.name, place: p.waitlistPosition })),
   };
 }
@@ -66,6 +78,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await recordAttendance(db, viewer, cohort.id, submission.value.sessionOn, submission.value.present, context.clientIp);
       return redirect(`${back}?done=attendance`);
     }
+    if (form.get("intent") === "revoke") {
+      const submission = parseWithZod(form, { schema: revokeSchema });
+      const enrolmentId = String(form.get("enrolmentId") ?? "");
+      if (submission.status !== "success") return data({ result: submission.reply(), message: "catalogue.refusal.checkForm", revokeFor: enrolmentId }, { status: 400 });
+      await revokeCertificate(db, viewer, submission.value.enrolmentId, submission.value.reason, context.clientIp, { publicUrl: context.services.env.PUBLIC_URL });
+      context.services.mail.wake();
+      return redirect(`${back}?done=revoke`);
+    }
     const submission = parseWithZod(form, { schema: staffIntentSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), message: "catalogue.refusal.badRequest" }, { status: 400 });
     if (submission.value.intent === "complete") await markCompleted(db, viewer, submission.value.enrolmentId, context.clientIp);
@@ -79,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CohortPage() {
-  const { programme, cohort, sessions, seated, waitlist } = useLoaderData<typeof loader>();
+  const { programme, cohort, sessions, seated, waitlist, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const sessionErrors = actionData?.result && "error" in actionData.result ? (actionData.result.error as Record<string, string[] | undefined> | undefined)?.sessionOn : undefined;
@@ -93,7 +113,7 @@ export default function CohortPage() {
           {cohort.icapLevel !== null ? ` · ${t("catalogue.cohorts.icap", { level: String(cohort.icapLevel) })}` : ""}
         </p>
       </header>
-      {actionData?.message ? <FormMessage>{t(actionData.message as never)}</FormMessage> : null}
+      {actionData?.message ? <FormMessage>{t(actionData.message as never)}</FormMessage> : done ? <FormMessage tone="success">{t(done)}</FormMessage> : null}
 
       <section aria-labelledby="roster" className="card space-y-3">
         <h2 id="roster">{t("catalogue.roster.title")}</h2>
@@ -132,11 +152,13 @@ export default function CohortPage() {
                         {p.status === "completed" && !p.certificate ? (
                           <button type="submit" form={`certificate-${p.id}`} className="btn-secondary">{t("catalogue.roster.issue", { name: p.name })}</button>
                         ) : null}
-                        {p.certificate ? (
+                        {p.certificate && !p.certificate.revokedAt ? (
                           <>
                             <a href={`/certificates/${p.certificate.code}/pdf`}>{t("catalogue.roster.pdf", { serial: p.certificate.serial })}</a>{" "}
                             <Link to={`/certificates/${p.certificate.code}`}>{t("catalogue.roster.verify")}</Link>
                           </>
+                        ) : p.certificate ? (
+                          <span className="text-red-800">{t("catalogue.roster.revokedOn", { at: p.certificate.revokedAt ?? "" })}</span>
                         ) : null}
                       </td>
                     </tr>
@@ -162,6 +184,8 @@ export default function CohortPage() {
         ))}
       </section>
 
+      <CertificatesSection seated={seated} revokeFor={actionData && "revokeFor" in actionData ? String(actionData.revokeFor) : null} result={actionData?.result ?? null} />
+
       <section aria-labelledby="waitlist" className="card space-y-3">
         <h2 id="waitlist">{t("catalogue.roster.waitlist")}</h2>
         {waitlist.length === 0 ? <p className="text-slate-700">{t("catalogue.roster.noWaitlist")}</p> : (
@@ -171,5 +195,58 @@ export default function CohortPage() {
         )}
       </section>
     </div>
+  );
+}
+
+type Seated = ReturnType<typeof useLoaderData<typeof loader>>["seated"][number];
+
+/** Issued certificates, each valid one with a form to revoke it (the reason is required). */
+function CertificatesSection({ seated, revokeFor, result }: { seated: Seated[]; revokeFor: string | null; result: unknown }) {
+  const { t } = useTranslation();
+  const issued = seated.filter((p) => p.certificate !== null);
+  const reply = result as { error?: Record<string, string[] | undefined> | null; initialValue?: Record<string, unknown> | null } | null;
+  return (
+    <section aria-labelledby="certificates" className="card space-y-3">
+      <h2 id="certificates">{t("catalogue.roster.certificates")}</h2>
+      {issued.length === 0 ? <p className="text-slate-700">{t("catalogue.roster.noCertificates")}</p> : (
+        <ul className="space-y-3">
+          {issued.map((p) => {
+            const certificate = p.certificate!;
+            const errors = revokeFor === p.id ? reply?.error?.reason : undefined;
+            const typed = revokeFor === p.id && typeof reply?.initialValue?.reason === "string" ? reply.initialValue.reason : "";
+            return (
+              <li key={p.id} className="space-y-2 border-b border-slate-200 pb-3 last:border-0">
+                <p>
+                  <span className="font-semibold">{p.name}</span> · {certificate.serial} ·{" "}
+                  {certificate.revokedAt ? <span className="text-red-800">{t("catalogue.roster.revokedOn", { at: certificate.revokedAt })}</span> : t("catalogue.roster.valid")}
+                </p>
+                {certificate.revokedAt ? null : (
+                  <details open={Boolean(errors)}>
+                    <summary className="cursor-pointer text-sm">{t("catalogue.roster.revoke")}</summary>
+                    <Form method="post" className="mt-2 space-y-2">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="enrolmentId" value={p.id} />
+                      <fieldset className="space-y-2">
+                        <legend className="text-sm font-semibold">{t("catalogue.roster.revokeLegend", { name: p.name, serial: certificate.serial })}</legend>
+                        <label htmlFor={`reason-${p.id}`} className="field-label">{t("catalogue.roster.revokeReason")}</label>
+                        <p id={`reason-${p.id}-hint`} className="text-xs text-slate-600">{t("catalogue.roster.revokeHint")}</p>
+                        <textarea
+                          id={`reason-${p.id}`} name="reason" required minLength={5} maxLength={REVOKE_REASON_MAX} rows={3} defaultValue={typed}
+                          aria-invalid={errors ? true : undefined}
+                          aria-describedby={`reason-${p.id}-hint${errors ? ` reason-${p.id}-error` : ""}`}
+                          className="field-input aria-[invalid=true]:border-red-600"
+                        />
+                        <ErrorList id={`reason-${p.id}-error`} errors={errors} />
+                      </fieldset>
+                      <button type="submit" className="btn-secondary">{t("catalogue.roster.revokeSubmit")}</button>
+                    </Form>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 // A certificate as a bilingual PDF, made on request for its holder, the programme's staff and the office.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { certificatePdf } from "~/programmes/certificate-pdf.server";
 import { certificateForViewer } from "~/programmes/enrolment.server";
@@ -11,6 +11,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await certificateForViewer(context.services.db, viewer, code);
   // Someone else's certificate is a 404, as if it did not exist.
   if (!found) throw notFound();
+  // A revoked certificate is not handed out again: an old link lands on the page that says it was revoked.
+  if (found.certificate.revokedAt) throw redirect(`/certificates/${found.certificate.verificationCode}`);
   const publicUrl = context.services.env.PUBLIC_URL.replace(/\/$/, "");
   const issuedOn = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Taipei" }).format(found.certificate.issuedAt);
   const pdf = await certificatePdf({

@@ -31,7 +31,9 @@ export default function MyProgrammes() {
               <h2 className="text-base"><Link to={`/programmes/${e.programmeKey}`}>{e.title}</Link> · {e.cohortName}</h2>
               <p className="text-sm text-slate-700">{e.startsOn} – {e.endsOn}</p>
               <p>{e.status === "waitlisted" ? t("catalogue.enrol.waitlistedAt", { place: String(e.waitlistPosition) }) : t(`catalogue.enrolmentStatus.${e.status}`)}</p>
-              {e.certificateCode ? (
+              {e.certificateCode && e.certificateRevoked ? (
+                <p className="text-red-800">{t("catalogue.my.revoked", { serial: e.serial ?? "" })} <Link to={`/certificates/${e.certificateCode}`}>{t("catalogue.my.verify")}</Link></p>
+              ) : e.certificateCode ? (
                 <p className="space-x-3">
                   <a href={`/certificates/${e.certificateCode}/pdf`}>{t("catalogue.my.download", { serial: e.serial ?? "" })}</a>
                   <Link to={`/certificates/${e.certificateCode}`}>{t("catalogue.my.verify")}</Link>

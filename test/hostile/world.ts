@@ -21,7 +21,7 @@ import { makeOpenRound, makeProgramme, makeUnit, roundInput, submitPlan } from "
 import { makeMatchWorld } from "../placement/match-world";
 import { registeredTalent, roundInRegistration } from "../placement/trainee-world";
 import { makeUnit as makeCatalogueUnit, publishedCohort } from "../programmes/support";
-import { enrol, markCompleted } from "../../app/programmes/enrolment.server";
+import { enrol, issueCertificate, markCompleted } from "../../app/programmes/enrolment.server";
 import { sendFirstSurveys } from "../../app/outcomes/surveys.server";
 import { publishRun, runMatch } from "../../app/placement/match-runs.server";
 import { submitPreferences } from "../../app/placement/trainee-applications.server";
@@ -159,6 +159,11 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
   // The training catalogue: a unit's published programme with a cohort.
   const catalogue = await makeCatalogue(db);
   await enrol(db, talent.viewer, catalogue.cohort.id);
+  // …and a completer holding a certificate, so the cohort page shows its revoke form.
+  const certified = await makeUser(db, { label: "hostile-certified", roles: ["talent"] });
+  const certifiedEnrolment = await enrol(db, await viewerOf(db, certified.id), catalogue.cohort.id);
+  await markCompleted(db, catalogue.staff, certifiedEnrolment.id, IP);
+  await issueCertificate(db, catalogue.staff, certifiedEnrolment.id, IP);
   // PhD trainees: a round in registration with a trainee whose list names the first unit, and a
   // published match (u1 has a seat left over for a post-match offer; a3 holds none).
   const registration = await roundInRegistration(db, { units: 2 });

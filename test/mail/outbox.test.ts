@@ -197,6 +197,7 @@ describe("templates", () => {
     "post-match-offer": { name: hostile, round: hostile, unit: hostile, url: "https://portal.example/phd/result" },
     "post-match-answer": { talent: hostile, unit: hostile, round: hostile, accepted: true, checkInBy: "1 Jul 2027, 17:00", url: "https://portal.example/unit/rounds/r/match?unit=u" },
     "enrolment-moved-up": { name: hostile, programme: hostile, cohort: hostile, url: "https://portal.example/programmes/device-fellowship" },
+    "certificate-revoked": { name: hostile, programme: hostile, cohort: hostile, serial: hostile, reason: hostile, url: "https://portal.example/certificates/abcdefghijkl" },
     "work-permit-opened": { name: hostile, forTalent: true, url: "https://portal.example/work-permits/w" },
     "spark-invitation": { project: hostile, inviter: hostile, role: "physician", url: "https://portal.example/spark/teams/t" },
     "spark-decision": { name: hostile, project: hostile, programme: hostile, year: 2027, selected: true, url: "https://portal.example/spark/teams/t" },
