@@ -22,7 +22,8 @@ export async function loadKpiPage(db: Database, locale: Locale, url: URL, units:
     return `${drillDownBase}?${params.toString()}`;
   };
   const placementGroups = new Set(kpis.placements.map((p) => (filter.groupBy === "round" ? p.roundId : filter.groupBy === "unit" ? p.unitId : p.programmeId)));
-  const hasPlacements = (key: string) => placementGroups.has(key);
+  const courseGroups = new Set(kpis.enrolments.map((e) => e.programmeId));
+  const hasRecords = (key: string) => placementGroups.has(key) || courseGroups.has(key);
   const search = new URLSearchParams([...url.searchParams].filter(([k]) => k !== "format" && k !== "table")).toString();
   return {
     download: null,
@@ -32,9 +33,9 @@ export async function loadKpiPage(db: Database, locale: Locale, url: URL, units:
       table,
       search,
       bars: kpis.groups.map((g) => ({ label: g.label, rate: g.kpis.industryEmployment.rate })),
-      // The drill-down lists placements, so a catalogue programme's row (enrolments only) has none.
+      // The drill-down lists a row's placements and, for a catalogue programme, its course enrolments.
       drillLinks: drillDownBase
-        ? [...kpis.groups.map((g) => (hasPlacements(g.key) ? { href: drill(g.key)!, label: g.label } : null)), ...(kpis.groups.length > 1 ? [null] : [])]
+        ? [...kpis.groups.map((g) => (hasRecords(g.key) ? { href: drill(g.key)!, label: g.label } : null)), ...(kpis.groups.length > 1 ? [null] : [])]
         : null,
     },
   };

@@ -9,7 +9,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { DataTable } from "~/kpis/data-table";
 import { chooseTable, exportResponse, requestedFormat, type ExportTable, sendDownloadsToExportRoute } from "~/kpis/export.server";
 import { parseKpiFilter } from "~/kpis/filters";
-import { loadRecordsTable } from "~/kpis/records.server";
+import { loadCourseRecordsTable, loadRecordsTable } from "~/kpis/records.server";
 
 export const meta: MetaFunction = () => [{ title: "學員個別紀錄 · Trainee records" }];
 
@@ -18,6 +18,8 @@ const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).
 interface RecordsData {
   table: ExportTable;
   total: number;
+  courses: ExportTable;
+  courseTotal: number;
   page: number;
   pages: number;
   search: string;
@@ -31,10 +33,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = parseKpiFilter(url);
   const format = requestedFormat(url);
   const { page } = pageSchema.parse({ page: url.searchParams.get("page") ?? undefined });
-  const result = await loadRecordsTable(context.services.db, officer, context.clientIp, locale, filter, format ? null : page);
-  if (format) return exportResponse(chooseTable([result.table], url), format);
+  const db = context.services.db;
+  const [placements, courses] = await Promise.all([
+    loadRecordsTable(db, officer, context.clientIp, locale, filter, format ? null : page),
+    loadCourseRecordsTable(db, officer, context.clientIp, locale, filter, format ? null : page),
+  ]);
+  if (format) return exportResponse(chooseTable([placements.table, courses.table], url), format);
   const search = new URLSearchParams([...url.searchParams].filter(([k]) => !["format", "table", "page"].includes(k))).toString();
-  return { table: result.table, total: result.total, page, pages: result.pages, search } satisfies RecordsData;
+  // One page number for both lists: page n shows the n-th hundred of each.
+  return {
+    table: placements.table, total: placements.total, courses: courses.table, courseTotal: courses.total,
+    page, pages: Math.max(placements.pages, courses.pages), search,
+  } satisfies RecordsData;
 }
 
 export default function KpiRecords() {
@@ -47,11 +57,9 @@ export default function KpiRecords() {
         <p className="max-w-3xl text-slate-700">{t("kpis.records.lead")}</p>
         <p><Link to="/office/kpis">{t("kpis.records.back")}</Link></p>
       </header>
-      {data.table.rows.length === 0 ? (
-        <p className="card text-slate-700">{t("kpis.empty")}</p>
-      ) : (
-        <DataTable table={data.table} caption={t("kpis.records.caption", { count: data.total })} search={data.search} />
-      )}
+      {data.total === 0 && data.courseTotal === 0 ? <p className="card text-slate-700">{t("kpis.empty")}</p> : null}
+      {data.total > 0 ? <DataTable table={data.table} caption={t("kpis.records.caption", { count: data.total })} search={data.search} /> : null}
+      {data.courseTotal > 0 ? <DataTable table={data.courses} caption={t("kpis.records.courseCaption", { count: data.courseTotal })} search={data.search} /> : null}
       <Pagination page={data.page} pages={data.pages} />
     </div>
   );

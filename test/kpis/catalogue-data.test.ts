@@ -1,6 +1,11 @@
 // Catalogue enrolments on the KPI pages, read from real Postgres: grouped by programme they get their
 // own row (hand-counted below); grouped by round or unit, for unit staff, or filtered to a unit, not.
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { loadKpiPage } from "~/kpis/kpi-page.server";
+import { loadCourseRecordsTable } from "~/kpis/records.server";
+import { makePerson } from "../placement/world";
 import { kpiFilterOptions, loadKpis, parseKpiFilter } from "~/kpis/kpi-data.server";
 import { kpiTable } from "~/kpis/kpi-tables.server";
 import { loadPublicOutcomes } from "~/kpis/public-outcomes.server";
@@ -88,5 +93,37 @@ describe("catalogue programmes on the KPI pages", () => {
     const row = pub.byProgramme.find((r) => r.label === world.course.programme.titleZh)!;
     expect(row.suppressed).toBe(true);
     expect(row.industryPct).toBeNull();
+  });
+
+  it("the office drills down from a catalogue programme's row to its participants, each with the latest outcome, audited", async () => {
+    const page = await loadKpiPage(getDb(), "en", new URL(`http://x/office/kpis?groupBy=programme&year=2057`), "all", "/office/kpis/records");
+    const k = await loadKpis(getDb(), "en", parseKpiFilter(new URL("http://x/?groupBy=programme&year=2057")), "all");
+    const index = k.groups.findIndex((g) => g.key === world.course.programme.id);
+    const link = page.page!.drillLinks![index]!;
+    expect(link.href).toBe(`/office/kpis/records?year=2057&programme=${world.course.programme.id}`);
+
+    const officer = await makePerson(getDb(), ["programme_officer"]);
+    const filter = parseKpiFilter(new URL(`http://x${link.href}`));
+    const { table, total } = await loadCourseRecordsTable(getDb(), officer, "192.0.2.7", "en", filter, 1);
+    // Six participants (the waitlisted one is not one): 4 completed, 1 not completed, 1 still enrolled.
+    expect(total).toBe(6);
+    const statuses = table.rows.map((r) => r[4]).sort();
+    expect(statuses).toEqual(["Completed", "Completed", "Completed", "Completed", "Enrolled", "Not completed"]);
+    expect(table.rows.every((r) => r[2] === world.course.programme.titleEn && r[3] === 2057)).toBe(true);
+    const latest = table.rows.map((r) => `${r[5]} / ${r[6]} / ${r[7]}`).sort();
+    expect(latest).toEqual([
+      "6 months after / Industry / No",
+      "At completion / Academia / No",
+      "At completion / Industry / Yes",
+      "No record yet / No record yet / —",
+      "No record yet / No record yet / —",
+      "No record yet / No record yet / —",
+    ]);
+    const reads = await getDb().select().from(t.auditLog).where(and(eq(t.auditLog.actorUserId, officer.id), eq(t.auditLog.action, "personal-data-read"), eq(t.auditLog.entity, "enrolment")));
+    expect(reads.map((r) => (JSON.parse(r.detail!) as { ids: string[] }).ids.length)).toEqual([6]);
+
+    // A PhD round's row holds placements only.
+    const byRound = await loadCourseRecordsTable(getDb(), officer, "192.0.2.7", "en", parseKpiFilter(new URL(`http://x/?round=${world.round.id}`)), 1);
+    expect(byRound.total).toBe(0);
   });
 });

@@ -74,6 +74,11 @@ export const kpisEn: Widen<typeof kpisZhTW> = {
       latestStatus: "Latest employment status",
       shortage: "Shortage occupation",
       back: "Back to the KPIs",
+      courseTableTitle: "Course participants",
+      courseCaption: "Course participants ({{count}})",
+      programme: "Programme",
+      year: "Year",
+      enrolmentStatus: "Course status",
       none: "No record yet",
     },
     placementStatus: {

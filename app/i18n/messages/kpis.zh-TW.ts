@@ -73,6 +73,11 @@ export const kpisZhTW = {
       latestStatus: "最近就業狀態",
       shortage: "短缺職缺",
       back: "回到成果指標",
+      courseTableTitle: "課程學員",
+      courseCaption: "課程學員（{{count}} 人）",
+      programme: "培訓計畫",
+      year: "年度",
+      enrolmentStatus: "課程狀態",
       none: "尚無紀錄",
     },
     placementStatus: {
