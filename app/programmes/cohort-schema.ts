@@ -7,20 +7,22 @@ const isCalendarDate = (value: string) => {
 };
 const day = z.string({ error: "validation.required" }).trim().refine(isCalendarDate, "catalogue.validation.date");
 
-export const cohortSchema = z
-  .object({
-    intent: z.literal("cohort"),
-    name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(80, "catalogue.validation.tooLong"),
-    startsOn: day,
-    endsOn: day,
-    capacity: z.number({ error: "catalogue.validation.capacity" }).int("catalogue.validation.capacity").min(1, "catalogue.validation.capacity").max(10_000, "catalogue.validation.capacity"),
-    icapLevel: z.number({ error: "catalogue.validation.icap" }).int("catalogue.validation.icap").min(1, "catalogue.validation.icap").max(7, "catalogue.validation.icap").optional(),
-    /** Taipei local date and time from a datetime-local input. */
-    enrolmentClosesAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "catalogue.validation.dateTime").optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "catalogue.validation.endsBeforeStart" });
-  });
+const cohortFields = {
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(80, "catalogue.validation.tooLong"),
+  startsOn: day,
+  endsOn: day,
+  capacity: z.number({ error: "catalogue.validation.capacity" }).int("catalogue.validation.capacity").min(1, "catalogue.validation.capacity").max(10_000, "catalogue.validation.capacity"),
+  icapLevel: z.number({ error: "catalogue.validation.icap" }).int("catalogue.validation.icap").min(1, "catalogue.validation.icap").max(7, "catalogue.validation.icap").optional(),
+  /** Taipei local date and time from a datetime-local input. */
+  enrolmentClosesAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "catalogue.validation.dateTime").optional(),
+};
+const endsAfterStart = (value: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) => {
+  if (value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "catalogue.validation.endsBeforeStart" });
+};
+
+export const cohortSchema = z.object({ intent: z.literal("cohort"), ...cohortFields }).superRefine(endsAfterStart);
+/** The same fields, changed on the cohort's own page. */
+export const editCohortSchema = z.object({ intent: z.literal("editCohort"), ...cohortFields }).superRefine(endsAfterStart);
 
 /** A Taipei wall-clock time (UTC+8, no daylight saving) as an instant. */
 export const taipeiInstant = (local: string) => new Date(`${local}:00+08:00`);

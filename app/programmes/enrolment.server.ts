@@ -33,7 +33,10 @@ export class EnrolmentRuleError extends Error {
       | "sessionOutsideCohort"
       | "nameTaken"
       | "noCertificate"
-      | "alreadyRevoked",
+      | "alreadyRevoked"
+      | "capacityBelowSeated"
+      | "sessionsOutsideDates"
+      | "certifiedDetails",
   ) {
     super(code);
   }
@@ -73,6 +76,50 @@ export async function createCohort(db: Database, viewer: Viewer, programmeKey: s
     const [cohort] = await tx.insert(t.cohorts).values({ programmeId: programme.id, ...input }).returning();
     await recordAudit(tx, { actorUserId: viewer.id, action: "cohort-created", entity: "cohort", entityId: cohort!.id, ip });
     return cohort!;
+  });
+}
+
+/**
+ * Staff change a cohort. Capacity cannot go below the seats already taken; more capacity moves the
+ * waitlist up at once (each person mailed). Dates cannot leave out a session already recorded. Once a
+ * certificate has been issued, what it prints (name, dates, iCAP level) no longer changes.
+ */
+export async function updateCohort(db: Database, viewer: Viewer, cohortId: string, input: CohortInput, ip: string, links: { publicUrl: string }): Promise<Cohort> {
+  return db.transaction(async (tx) => {
+    const cohort = await lockCohort(tx, cohortId);
+    requireStaff(viewer, await programmeOf(tx, cohort.programmeId));
+    const [taken] = await tx
+      .select({ id: t.cohorts.id })
+      .from(t.cohorts)
+      .where(and(eq(t.cohorts.programmeId, cohort.programmeId), eq(t.cohorts.name, input.name), sql`${t.cohorts.id} <> ${cohortId}`));
+    if (taken) throw new EnrolmentRuleError("nameTaken");
+    if (input.capacity < (await seatsTaken(tx, cohortId))) throw new EnrolmentRuleError("capacityBelowSeated");
+    if (input.startsOn !== cohort.startsOn || input.endsOn !== cohort.endsOn) {
+      const [outside] = await tx
+        .select({ on: t.attendance.sessionOn })
+        .from(t.attendance)
+        .innerJoin(t.enrolments, eq(t.enrolments.id, t.attendance.enrolmentId))
+        .where(and(eq(t.enrolments.cohortId, cohortId), sql`(${t.attendance.sessionOn} < ${input.startsOn} or ${t.attendance.sessionOn} > ${input.endsOn})`))
+        .limit(1);
+      if (outside) throw new EnrolmentRuleError("sessionsOutsideDates");
+    }
+    const printed = input.name !== cohort.name || input.startsOn !== cohort.startsOn || input.endsOn !== cohort.endsOn || input.icapLevel !== cohort.icapLevel;
+    if (printed) {
+      const [certified] = await tx
+        .select({ id: t.certificates.id })
+        .from(t.certificates)
+        .innerJoin(t.enrolments, eq(t.enrolments.id, t.certificates.enrolmentId))
+        .where(eq(t.enrolments.cohortId, cohortId))
+        .limit(1);
+      if (certified) throw new EnrolmentRuleError("certifiedDetails");
+    }
+    const [updated] = await tx.update(t.cohorts).set({ ...input, updatedAt: new Date() }).where(eq(t.cohorts.id, cohortId)).returning();
+    await recordAudit(tx, {
+      actorUserId: viewer.id, action: "cohort-updated", entity: "cohort", entityId: cohortId, ip,
+      detail: { capacity: [cohort.capacity, input.capacity], startsOn: [cohort.startsOn, input.startsOn], endsOn: [cohort.endsOn, input.endsOn] },
+    });
+    if (input.capacity > cohort.capacity) await fillSeats(tx, updated!, links);
+    return updated!;
   });
 }
 

@@ -1,5 +1,6 @@
 // One cohort for its programme's staff and the office: the roster, the waitlist, the attendance grid
 // (one row per seated talent, one column per recorded session), completion and certificates.
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,15 +12,17 @@ import { ErrorList, FormMessage } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { isOffice } from "~/programmes/catalogue.server";
-import { attendanceSchema, REVOKE_REASON_MAX, revokeSchema, staffIntentSchema } from "~/programmes/cohort-schema";
-import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance, revokeCertificate } from "~/programmes/enrolment.server";
+import { useZodForm } from "~/components/use-zod-form";
+import { CohortFields, taipeiLocal } from "~/programmes/cohort-fields";
+import { attendanceSchema, editCohortSchema, REVOKE_REASON_MAX, revokeSchema, staffIntentSchema, taipeiInstant } from "~/programmes/cohort-schema";
+import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance, revokeCertificate, updateCohort } from "~/programmes/enrolment.server";
 import { formatDateTime } from "~/i18n/format";
 import { enrolmentRefusal } from "~/programmes/refusals";
 
 export const meta: MetaFunction = () => [{ title: "梯次 · Cohort" }];
 
 /** What each staff action says once done (the action redirects here with ?done=…). */
-const DONE = { attendance: "catalogue.roster.doneAttendance", complete: "catalogue.roster.doneComplete", certificate: "catalogue.roster.doneCertificate", revoke: "catalogue.roster.revoked" } as const;
+const DONE = { editCohort: "catalogue.cohorts.saved", attendance: "catalogue.roster.doneAttendance", complete: "catalogue.roster.doneComplete", certificate: "catalogue.roster.doneCertificate", revoke: "catalogue.roster.revoked" } as const;
 
 const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -47,7 +50,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const seated = roster.people.filter((p) => p.status === "enrolled" || p.status === "completed" || p.status === "not_completed");
   return {
     programme: { key: programme.key, title: pick(locale, programme.titleZh, programme.titleEn) },
-    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: cohort.capacity, icapLevel: cohort.icapLevel },
+    cohort: {
+      name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: cohort.capacity, icapLevel: cohort.icapLevel,
+      enrolmentClosesAt: cohort.enrolmentClosesAt ? taipeiLocal(cohort.enrolmentClosesAt) : null,
+    },
     sessions: roster.sessions,
     seated: seated.map((p) => ({
       id: p.id, name: p.name, email: p.email, status: p.status,
@@ -77,6 +83,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
       await recordAttendance(db, viewer, cohort.id, submission.value.sessionOn, submission.value.present, context.clientIp);
       return redirect(`${back}?done=attendance`);
+    }
+    if (form.get("intent") === "editCohort") {
+      const submission = parseWithZod(form, { schema: editCohortSchema });
+      if (submission.status !== "success") return data({ result: submission.reply(), message: "catalogue.refusal.checkForm", editing: true }, { status: 400 });
+      const v = submission.value;
+      try {
+        const input = { name: v.name, startsOn: v.startsOn, endsOn: v.endsOn, capacity: v.capacity, icapLevel: v.icapLevel ?? null, enrolmentClosesAt: v.enrolmentClosesAt ? taipeiInstant(v.enrolmentClosesAt) : null };
+        await updateCohort(db, viewer, cohort.id, input, context.clientIp, { publicUrl: context.services.env.PUBLIC_URL });
+      } catch (error) {
+        if (!(error instanceof EnrolmentRuleError)) throw error;
+        const refusal = enrolmentRefusal(error.code);
+        return data({ result: submission.reply({ formErrors: [refusal.message] }), message: refusal.message, editing: true }, { status: refusal.status });
+      }
+      context.services.mail.wake();
+      return redirect(`${back}?done=editCohort`);
     }
     if (form.get("intent") === "revoke") {
       const submission = parseWithZod(form, { schema: revokeSchema });
@@ -184,6 +205,8 @@ export default function CohortPage() {
         ))}
       </section>
 
+      <EditCohortSection cohort={cohort} lastResult={actionData && "editing" in actionData ? (actionData.result as SubmissionResult<string[]>) : null} />
+
       <CertificatesSection seated={seated} revokeFor={actionData && "revokeFor" in actionData ? String(actionData.revokeFor) : null} result={actionData?.result ?? null} />
 
       <section aria-labelledby="waitlist" className="card space-y-3">
@@ -247,6 +270,35 @@ function CertificatesSection({ seated, revokeFor, result }: { seated: Seated[]; 
           })}
         </ul>
       )}
+    </section>
+  );
+}
+
+type CohortDetails = ReturnType<typeof useLoaderData<typeof loader>>["cohort"];
+
+/** The cohort's own details, changed in place; the domain refuses what would break seats, sessions or certificates. */
+function EditCohortSection({ cohort, lastResult }: { cohort: CohortDetails; lastResult: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useZodForm(editCohortSchema, {
+    lastResult,
+    id: "edit-cohort",
+    defaultValue: {
+      intent: "editCohort", name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: cohort.capacity,
+      icapLevel: cohort.icapLevel ?? undefined, enrolmentClosesAt: cohort.enrolmentClosesAt ?? undefined,
+    },
+  });
+  return (
+    <section aria-labelledby="cohort-details" className="card space-y-3">
+      <details open={Boolean(lastResult)}>
+        <summary className="cursor-pointer"><h2 id="cohort-details" className="inline">{t("catalogue.cohorts.edit")}</h2></summary>
+        <p className="mt-2 text-sm text-slate-700">{t("catalogue.cohorts.editLead")}</p>
+        <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-4 sm:grid-cols-2">
+          {form.errors?.length ? <div className="sm:col-span-2"><FormMessage><ErrorList errors={form.errors} /></FormMessage></div> : null}
+          <input type="hidden" name="intent" value="editCohort" />
+          <CohortFields fields={fields} />
+          <div className="sm:col-span-2"><button type="submit" className="btn-primary">{t("catalogue.cohorts.save")}</button></div>
+        </Form>
+      </details>
     </section>
   );
 }

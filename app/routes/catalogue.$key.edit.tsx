@@ -1,12 +1,12 @@
 // Editing one programme of the catalogue: its facts, its status (draft → published → archived) and its
 // cohorts. Unit staff edit their approved unit's programmes; the office edits all, and alone those from the reports.
-import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requirePermission } from "~/auth/guards.server";
-import { ErrorList, Field, FormMessage } from "~/components/forms";
+import { ErrorList, FormMessage } from "~/components/forms";
 import { useZodForm } from "~/components/use-zod-form";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
@@ -14,6 +14,7 @@ import { CatalogueForm } from "~/programmes/catalogue-form";
 import { catalogueFormOptions, defaultsFromProgramme } from "~/programmes/catalogue-form.server";
 import { programmeSchema } from "~/programmes/catalogue-schema";
 import { CatalogueRuleError, getProgrammeForManager, setProgrammeStatus, updateProgramme } from "~/programmes/catalogue.server";
+import { CohortFields } from "~/programmes/cohort-fields";
 import { cohortSchema, taipeiInstant } from "~/programmes/cohort-schema";
 import { cohortsOf, createCohort, EnrolmentRuleError } from "~/programmes/enrolment.server";
 import { catalogueRefusal, enrolmentRefusal } from "~/programmes/refusals";
@@ -142,24 +143,8 @@ function NewCohortForm({ lastResult, action }: { lastResult?: SubmissionResult<s
       <h3 className="sm:col-span-2">{t("catalogue.cohorts.new")}</h3>
       {form.errors?.length ? <div className="sm:col-span-2"><FormMessage><ErrorList errors={form.errors} /></FormMessage></div> : null}
       <input type="hidden" name="intent" value="cohort" />
-      <Field label={t("catalogue.cohorts.name")} meta={fields.name} />
-      <DateLike label={t("catalogue.cohorts.startsOn")} meta={fields.startsOn} type="date" />
-      <DateLike label={t("catalogue.cohorts.endsOn")} meta={fields.endsOn} type="date" />
-      <Field label={t("catalogue.cohorts.capacity")} meta={fields.capacity} />
-      <Field label={t("catalogue.cohorts.icapLevel")} meta={fields.icapLevel} hint={t("catalogue.cohorts.icapHint")} />
-      <DateLike label={t("catalogue.cohorts.closesAt")} meta={fields.enrolmentClosesAt} type="datetime-local" />
+      <CohortFields fields={fields} />
       <div className="sm:col-span-2"><button type="submit" className="btn-primary">{t("catalogue.cohorts.create")}</button></div>
     </Form>
-  );
-}
-
-function DateLike({ label, meta, type }: { label: string; meta: FieldMetadata<unknown>; type: "date" | "datetime-local" }) {
-  const props = getInputProps(meta, { type });
-  return (
-    <div>
-      <label htmlFor={meta.id} className="field-label">{label}</label>
-      <input {...props} key={props.key} className="field-input aria-[invalid=true]:border-red-600" />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
   );
 }

@@ -1,10 +1,11 @@
 // Enrolment on the real database: seats while they last and then the waitlist; 30 parallel enrolments
 // into 10 seats; a withdrawal moving the first on the waitlist up (mailed) and everyone behind one
-// place; the enrolment close; attendance, completion and the certificate that needs it.
+// place; the enrolment close; attendance, completion and the certificate that needs it; changing a
+// cohort (more places move the waitlist up; what would break seats, sessions or certificates is refused).
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { enrol, EnrolmentRuleError, issueCertificate, markCompleted, recordAttendance, withdraw } from "../../app/programmes/enrolment.server";
+import { enrol, EnrolmentRuleError, issueCertificate, markCompleted, recordAttendance, updateCohort, withdraw } from "../../app/programmes/enrolment.server";
 import { links, mailTo, useDatabase } from "../auth/support";
 import { enrolmentOf, IP, makeUnit, publishedCohort, talent } from "./support";
 
@@ -104,5 +105,41 @@ describe("attendance, completion and certificates", () => {
     expect(certificate.serial).toMatch(/^PHT-\d{4}-[0-9A-F]{8}$/);
     // Issuing again gives the same certificate.
     expect((await issueCertificate(db(), staff, ea.id, IP)).id).toBe(certificate.id);
+  });
+
+  it("a cohort's details change: more places move the waitlist up (mailed), and what would break seats, sessions or certificates is refused", async () => {
+    const { unit, staff } = await makeUnit(db());
+    const other = await makeUnit(db());
+    const { cohort, programme } = await publishedCohort(db(), staff, unit.id, { capacity: 1, startsOn: "2027-03-01", endsOn: "2027-03-31" });
+    const { cohort: sibling } = await publishedCohort(db(), staff, unit.id);
+    await db().update(t.cohorts).set({ programmeId: programme.id }).where(eq(t.cohorts.id, sibling.id));
+    const [a, b, c] = await Promise.all(["first", "second", "third"].map((label) => talent(db(), label)));
+    for (const x of [a!, b!, c!]) await enrol(db(), x.viewer, cohort.id);
+    const base = { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: 1, icapLevel: cohort.icapLevel, enrolmentClosesAt: null };
+    const change = (input: Partial<typeof base>, viewer = staff) => updateCohort(db(), viewer, cohort.id, { ...base, ...input }, IP, links);
+
+    // Two more places: both waitlisted move up in order, each mailed.
+    await change({ capacity: 3 });
+    const rows = await enrolmentOf(db(), cohort.id);
+    expect(rows.map((r) => r.status).sort()).toEqual(["enrolled", "enrolled", "enrolled"]);
+    expect(await mailTo(db(), b!.user.email)).toHaveLength(1);
+    expect(await mailTo(db(), c!.user.email)).toHaveLength(1);
+
+    expect(await refusal(change({ capacity: 2 }))).toBe("capacityBelowSeated");
+    expect(await refusal(change({ capacity: 3, name: sibling.name }))).toBe("nameTaken");
+    expect(await refusal(change({ capacity: 3 }, other.staff))).toBe("notStaff");
+    await recordAttendance(db(), staff, cohort.id, "2027-03-20", [], IP);
+    expect(await refusal(change({ capacity: 3, endsOn: "2027-03-15" }))).toBe("sessionsOutsideDates");
+    await change({ capacity: 3, endsOn: "2027-04-15", name: `${cohort.name} (extended)` });
+
+    // After a certificate: the name, dates and iCAP level it prints stay; places and the close may change.
+    await markCompleted(db(), staff, rows[0]!.id, IP);
+    await issueCertificate(db(), staff, rows[0]!.id, IP);
+    const now = { ...base, capacity: 3, endsOn: "2027-04-15", name: `${cohort.name} (extended)` };
+    expect(await refusal(updateCohort(db(), staff, cohort.id, { ...now, endsOn: "2027-04-30" }, IP, links))).toBe("certifiedDetails");
+    expect(await refusal(updateCohort(db(), staff, cohort.id, { ...now, icapLevel: 5 }, IP, links))).toBe("certifiedDetails");
+    await updateCohort(db(), staff, cohort.id, { ...now, capacity: 10, enrolmentClosesAt: new Date("2027-02-20T09:00:00Z") }, IP, links);
+    const [saved] = await db().select().from(t.cohorts).where(eq(t.cohorts.id, cohort.id));
+    expect(saved).toMatchObject({ capacity: 10, endsOn: "2027-04-15", name: `${cohort.name} (extended)` });
   });
 });
