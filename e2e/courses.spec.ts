@@ -1,7 +1,8 @@
 // Industry courses end to end: a training unit's staff member (the demo unit's) adds a course to the
 // catalogue, publishes it and opens a cohort; a talent enrols from the programme's page; the staff member
 // records attendance, marks completion and issues the certificate; the talent downloads the bilingual
-// PDF from /my/programmes and opens its public verification page, which says it is valid.
+// PDF from /my/programmes and opens its public verification page, which says it is valid; the staff
+// member then revokes it with a reason, and the page says so.
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../seeds/demo/data";
 import { createConfirmedAccount, logInOverHttp, type Account } from "./account-steps";
@@ -102,12 +103,25 @@ test("a talent enrols in a course, attends, completes it, downloads the certific
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await page.getByRole("link", { name: "公開查驗頁面" }).click();
   await expect(page).toHaveURL(/\/certificates\/[A-Za-z0-9_-]+$/);
+  const verificationUrl = page.url();
   await expect(page.getByRole("status")).toHaveText("這張證書有效。");
   await expect(page.getByRole("main").getByText(serial)).toBeVisible();
   await expect(page.getByRole("main").getByText(talent.name)).toBeVisible();
   // Nothing personal beyond the display name.
   await expect(page.getByRole("main")).not.toContainText(talent.email);
   await expectAccessible(page);
+
+  // The staff member revokes it with a reason (required): the verification page then says so.
+  await switchTo(page, base, staff);
+  await page.goto(cohortPath);
+  await page.getByText("撤銷證書…").click();
+  await page.getByLabel("撤銷原因").fill("出席紀錄登錄錯誤，經查未達結訓標準。");
+  await page.getByRole("button", { name: "撤銷這張證書" }).click();
+  await expect(page.getByText("證書已撤銷，已通知持有人。")).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(talent.name) })).toContainText("已於");
+  await expectAccessible(page);
+  await page.goto(new URL(verificationUrl).pathname);
+  await expect(page.getByRole("status")).toHaveText("這張證書已被撤銷。");
 
   // The staff member archives the course: the other specs share this portal and count the seeded
   // programmes, and an archived course leaves the public list and search.

@@ -41,8 +41,8 @@ test.describe("search", () => {
     expect(before).toBeGreaterThan(2);
     await page.getByRole("link", { name: /困難/ }).first().click();
     await expect(page).toHaveURL(/difficulty=hard/);
-    const after = Number((await status.innerText()).match(/\d+/)?.[0]);
-    expect(after).toBeLessThan(before);
+    // The URL can change a moment before the new count renders: wait for the count, do not read it once.
+    await expect.poll(async () => Number((await status.innerText()).match(/\d+/)?.[0])).toBeLessThan(before);
     for (const badge of await page.locator("main article .badge").allInnerTexts()) expect(badge).not.toContain("普通");
     await expectAccessible(page);
     await page.goBack();
