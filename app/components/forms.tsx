@@ -17,7 +17,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-type InputType = "text" | "email" | "password" | "url" | "search";
+type InputType = "text" | "email" | "password" | "url" | "search" | "date" | "datetime-local";
 
 export function Field({
   label,

@@ -16,19 +16,25 @@ import { translator } from "./kpi-tables.server";
 
 export const RECORDS_PAGE_SIZE = 100;
 
+/** The names and e-mail addresses of the people on one page of records. */
+async function peopleById(db: Database, userIds: string[]) {
+  const ids = [...new Set(userIds)];
+  const rows = ids.length === 0 ? [] : await db.select({ id: t.users.id, name: t.users.displayName, email: t.users.email }).from(t.users).where(inArray(t.users.id, ids));
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
 /** All records (page null, for exports) or one page of them, as a table; logs the office's read. */
 export async function loadRecordsTable(db: Database, viewer: Viewer, ip: string, locale: Locale, filter: KpiFilter, page: number | null) {
   const t_ = translator(locale);
   const all = await loadPlacementFacts(db, locale, filter, "all");
   const slice = page === null ? all : all.slice((page - 1) * RECORDS_PAGE_SIZE, page * RECORDS_PAGE_SIZE);
   const ids = slice.map((p) => p.placementId);
-  const userIds = [...new Set(slice.map((p) => p.userId))];
-  const [outcomes, users] = await Promise.all([
+  const userIds = slice.map((p) => p.userId);
+  const [outcomes, byUser] = await Promise.all([
     loadOutcomeFacts(db, ids),
-    userIds.length === 0 ? [] : db.select({ id: t.users.id, name: t.users.displayName, email: t.users.email }).from(t.users).where(inArray(t.users.id, userIds)),
+    peopleById(db, userIds),
   ]);
   const latest = latestOutcomes(outcomes);
-  const byUser = new Map(users.map((u) => [u.id, u]));
   await logPersonalDataRead(db, viewer, "placement", ids, ip);
   const table: ExportTable = {
     name: "trainee-records",
@@ -61,17 +67,16 @@ export async function loadCourseRecordsTable(db: Database, viewer: Viewer, ip: s
   const all = filter.round || filter.unit ? [] : await loadEnrolmentFacts(db, locale, filter);
   const slice = page === null ? all : all.slice((page - 1) * RECORDS_PAGE_SIZE, page * RECORDS_PAGE_SIZE);
   const ids = slice.map((e) => e.enrolmentId);
-  const userIds = [...new Set(slice.map((e) => e.userId))];
-  const [evidence, users] = await Promise.all([
+  const userIds = slice.map((e) => e.userId);
+  const [evidence, byUser] = await Promise.all([
     loadEnrolmentEvidence(db, ids),
-    userIds.length === 0 ? [] : db.select({ id: t.users.id, name: t.users.displayName, email: t.users.email }).from(t.users).where(inArray(t.users.id, userIds)),
+    peopleById(db, userIds),
   ]);
   const latest = new Map<string, (typeof evidence.outcomes)[number]>();
   for (const o of evidence.outcomes) {
     const seen = latest.get(o.enrolmentId);
     if (!seen || checkpointMonths[o.checkpoint] > checkpointMonths[seen.checkpoint]) latest.set(o.enrolmentId, o);
   }
-  const byUser = new Map(users.map((u) => [u.id, u]));
   await logPersonalDataRead(db, viewer, "enrolment", ids, ip);
   const table: ExportTable = {
     name: "course-records",

@@ -62,11 +62,11 @@ export function RoundForm({
             const meta = fields[deadlineColumns[key]];
             return (
               <li key={key}>
-                <DateLike label={t(deadlineLabelKey(key))} meta={meta} type="datetime-local" />
+                <Field label={t(deadlineLabelKey(key))} meta={meta} type="datetime-local" />
               </li>
             );
           })}
-          <li><DateLike label={t("placement.roundForm.trainingStartsOn")} meta={fields.trainingStartsOn} type="date" /></li>
+          <li><Field label={t("placement.roundForm.trainingStartsOn")} meta={fields.trainingStartsOn} type="date" /></li>
         </ol>
       </section>
 
@@ -119,17 +119,6 @@ function NumberLike({ label, hint, meta }: { label: string; hint: string; meta: 
       <label htmlFor={meta.id} className="field-label">{label}</label>
       <p id={hintId} className="text-xs text-slate-600">{hint}</p>
       <input {...rest} key={props.key} inputMode="numeric" className="field-input aria-[invalid=true]:border-red-600" />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-function DateLike({ label, meta, type }: { label: string; meta: FieldMetadata<unknown>; type: "date" | "datetime-local" }) {
-  const props = getInputProps(meta, { type });
-  return (
-    <div>
-      <label htmlFor={meta.id} className="field-label">{label}</label>
-      <input {...props} key={props.key} className="field-input aria-[invalid=true]:border-red-600" />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

@@ -1,39 +1,20 @@
 // The mission pages through the built app: the office's pages are the office's, a start in the past is
 // refused beside its field with what was typed kept, a participant sees their meeting and its calendar
 // file, and nobody else gets the file.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "../../app/auth/session.server";
 import { markInterest, registerPosition, registerTalent } from "../../app/missions/missions.server";
 import { meetingsFor, scheduleMission } from "../../app/missions/meetings.server";
 import { useApiServices } from "../api/support";
+import { shownText, useBuiltApp } from "../support/built-app";
 import { companyWithPositions, IP, mission, missionInput, officer, talent } from "./world";
 
 const services = useApiServices("mission_pages");
-let build: ServerBuild;
-
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-});
+const send = useBuiltApp(services);
 
 async function request(viewer: Viewer | null, url: string, form?: Record<string, string>) {
-  const response = await createRequestHandler(build, "production")(
-    new Request(`http://portal.test${url}`, {
-      method: form ? "POST" : "GET",
-      headers: { Host: "portal.test", Cookie: "lang=ImVuIg%3D%3D", ...(form ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://portal.test" } : {}) },
-      body: form ? new URLSearchParams(form) : undefined,
-      redirect: "manual",
-    }),
-    {
-      services: { ...services(), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-      cspNonce: "",
-      clientIp: "127.0.0.1",
-      viewer,
-    } as never,
-  );
-  return { status: response.status, headers: response.headers, html: (await response.text()).replace(/<!-- -->/g, "") };
+  const response = await send(viewer, url, { form });
+  return { status: response.status, headers: response.headers, html: await shownText(response) };
 }
 
 describe("mission pages", () => {

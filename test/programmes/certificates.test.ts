@@ -2,39 +2,20 @@
 // font embedded as a subset) for its holder, staff and the office only, and the public verification page
 // for a valid, a revoked and an unknown code, showing nothing personal beyond the holder's display name;
 // revoking one from the cohort page, with its reason, and every refusal of it.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { localeCookie } from "../../app/i18n/locale.server";
 import { enrol, issueCertificate, markCompleted } from "../../app/programmes/enrolment.server";
 import { useDatabase } from "../auth/support";
+import { useBuiltApp } from "../support/built-app";
 import { testSearch } from "../support/services";
 import { IP, makeUnit, publishedCohort, talent } from "./support";
 
 const db = useDatabase();
-let build: ServerBuild;
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-});
-
-async function call(url: string, viewer: Viewer | null, locale: "en" | "zh-TW" = "en", form?: Record<string, string>) {
-  const handler = createRequestHandler(build, "production");
-  const headers: Record<string, string> = { Host: "portal.test", Cookie: await localeCookie.serialize(locale) };
-  if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  const request = new Request(`http://portal.test${url}`, { method: form ? "POST" : "GET", headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: "manual" });
-  const context = {
-    services: { db: db(), search: testSearch("certificates"), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-    cspNonce: "",
-    clientIp: IP,
-    viewer,
-  };
-  return handler(request, context as never);
-}
+const send = useBuiltApp(() => ({ db: db(), search: testSearch("certificates") }), { ip: IP });
+const call = (url: string, viewer: Viewer | null, locale: "en" | "zh-TW" = "en", form?: Record<string, string>) => send(viewer, url, { locale, form });
 
 describe("certificates", () => {
   it("the PDF is bilingual, carries the serial and the verification URL, and only its holder, staff and the office get it", async () => {

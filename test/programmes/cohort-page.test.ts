@@ -1,37 +1,18 @@
 // The cohort page through the built app: staff change a cohort's details in place (field errors and
 // domain refusals come back on the form with what was typed; a save says so), and another unit's
 // staff cannot. Needs `npx remix build`.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { localeCookie } from "../../app/i18n/locale.server";
 import { enrol } from "../../app/programmes/enrolment.server";
 import { useDatabase } from "../auth/support";
-import { testSearch } from "../support/services";
+import { useBuiltApp } from "../support/built-app";
 import { IP, makeUnit, publishedCohort, talent } from "./support";
 
 const db = useDatabase();
-let build: ServerBuild;
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-});
-
-async function call(url: string, viewer: Viewer, form?: Record<string, string>) {
-  const headers: Record<string, string> = { Host: "portal.test", Cookie: await localeCookie.serialize("en") };
-  if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  const request = new Request(`http://portal.test${url}`, { method: form ? "POST" : "GET", headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: "manual" });
-  const context = {
-    services: { db: db(), search: testSearch("cohort-page"), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-    cspNonce: "",
-    clientIp: IP,
-    viewer,
-  };
-  return createRequestHandler(build, "production")(request, context as never);
-}
+const send = useBuiltApp(() => ({ db: db() }), { ip: IP });
+const call = (url: string, viewer: Viewer, form?: Record<string, string>) => send(viewer, url, { form });
 
 describe("changing a cohort on its page", () => {
   it("shows the details filled in, refuses bad values and rules with the typed values kept, and saves", async () => {

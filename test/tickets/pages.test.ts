@@ -1,39 +1,20 @@
 // The single window's and the missions' pages through the built app: who may open what (complaints
 // confidential to the office, a thread by the mailed link without login), a ticket without its required
 // fields refused beside each field, and a calendar file only for the meeting's people.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Role } from "../../app/auth/permissions";
 import type { Viewer } from "../../app/auth/session.server";
 import { openTicket } from "../../app/tickets/tickets.server";
 import { useApiServices } from "../api/support";
+import { shownText, useBuiltApp } from "../support/built-app";
 import { mailTo, makeUser, signedIn, tokenIn, uniqueEmail } from "../auth/support";
 
 const services = useApiServices("ticket_pages");
-let build: ServerBuild;
-
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-});
+const send = useBuiltApp(services);
 
 async function request(viewer: Viewer | null, url: string, form?: Record<string, string>) {
-  const response = await createRequestHandler(build, "production")(
-    new Request(`http://portal.test${url}`, {
-      method: form ? "POST" : "GET",
-      headers: { Host: "portal.test", Cookie: "lang=ImVuIg%3D%3D", ...(form ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://portal.test" } : {}) },
-      body: form ? new URLSearchParams(form) : undefined,
-      redirect: "manual",
-    }),
-    {
-      services: { ...services(), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-      cspNonce: "",
-      clientIp: "127.0.0.1",
-      viewer,
-    } as never,
-  );
-  return { status: response.status, location: response.headers.get("Location"), html: (await response.text()).replace(/<!-- -->/g, "") };
+  const response = await send(viewer, url, { form });
+  return { status: response.status, location: response.headers.get("Location"), html: await shownText(response) };
 }
 
 async function viewerWith(roles: Role[]) {
