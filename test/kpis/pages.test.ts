@@ -1,39 +1,20 @@
 // The KPI pages through the built app: who may open which, a unit seeing only its own unit, the
 // drill-down audited, exports with BOM and parsed back as XLSX, the public page suppressing small
 // groups, the forecast tool's field errors, the header's links to them. Needs `npx remix build`.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { localeCookie } from "../../app/i18n/locale.server";
-import { unreachableSearch } from "../api/support";
 import { useDatabase } from "../auth/support";
 import { makePerson } from "../placement/world";
+import { useBuiltApp } from "../support/built-app";
 import { makeKpiRound, makeKpiUnit, makeTrainee } from "./world";
 
 const db = useDatabase();
-let build: ServerBuild;
-let english: string;
+const send = useBuiltApp(() => ({ db: db() }), { ip: "192.0.2.89" });
 
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  english = (await localeCookie.serialize("en")).split(";")[0]!;
-});
-
-async function call(viewer: Viewer | null, url: string, lang: "en" | "zh" = "en") {
-  const request = new Request(`http://portal.test${url}`, { headers: { Host: "portal.test", ...(lang === "en" ? { Cookie: english } : {}) }, redirect: "manual" });
-  const context = {
-    services: { db: db(), search: unreachableSearch(), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-    cspNonce: "",
-    clientIp: "192.0.2.89",
-    viewer,
-  };
-  return createRequestHandler(build, "production")(request, context as never);
-}
+const call = (viewer: Viewer | null, url: string, lang: "en" | "zh" = "en") => send(viewer, url, { locale: lang === "en" ? "en" : "zh-TW" });
 
 const industry = { checkpoint: "completion" as const, status: "industry" as const, employerName: "示範生技" };
 

@@ -1,43 +1,20 @@
 // The outcome pages through the built app, as the web server calls them: who may open which, a unit
 // seeing only its own completers, the office's reads audited, the survey link answered once (then a
 // clear "used" page), and the unit's import refused as a whole with its report. Needs `npx remix build`.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { localeCookie } from "../../app/i18n/locale.server";
 import { sendFirstSurveys } from "../../app/outcomes/surveys.server";
-import { unreachableSearch } from "../api/support";
 import { links, mailTo, tokenIn, useDatabase } from "../auth/support";
+import { useBuiltApp } from "../support/built-app";
 import { completer, outcomeWorld } from "./world";
 
 const db = useDatabase();
-let build: ServerBuild;
-let english: string;
-
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  english = (await localeCookie.serialize("en")).split(";")[0]!;
-});
+const send = useBuiltApp(() => ({ db: db() }), { ip: "192.0.2.88" });
 
 async function call(viewer: Viewer | null, url: string, body?: Record<string, string> | FormData) {
-  const form = body instanceof FormData ? body : body ? new URLSearchParams(body) : undefined;
-  const request = new Request(`http://portal.test${url}`, {
-    method: body ? "POST" : "GET",
-    headers: { Origin: "http://portal.test", Host: "portal.test", Cookie: english, ...(form instanceof URLSearchParams ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
-    body: form,
-    redirect: "manual",
-  });
-  const context = {
-    services: { db: db(), search: unreachableSearch(), env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" }, mail: { wake: () => {}, devInbox: true }, searchSync: { wake: () => {} } },
-    cspNonce: "",
-    clientIp: "192.0.2.88",
-    viewer,
-  };
-  const response = await createRequestHandler(build, "production")(request, context as never);
+  const response = await send(viewer, url, { form: body });
   return { status: response.status, location: response.headers.get("Location"), body: await response.text() };
 }
 

@@ -1,52 +1,23 @@
 // The overseas pages through the built app, as the web server calls them: who may read and update a
 // work-permit case and the office's stall list, and the talent side rendered in English with no
 // Chinese left in the page body (user data and the language switch aside). Needs `npx remix build`.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
 import { applyToPosition } from "../../app/applications/pipeline.server";
-import { localeCookie } from "../../app/i18n/locale.server";
 import { createPosition, prefillFromOccupation, publishPosition } from "../../app/positions/positions.server";
 import { links, signedIn, useDatabase } from "../auth/support";
-import { unreachableSearch } from "../api/support";
+import { shownText, useBuiltApp } from "../support/built-app";
 import { IP, makeCompany, makeTalent, moveThrough } from "../applications/world";
 import { casesOf, hireWorld, makeOfficer, stepsOf } from "./world";
 
 const db = useDatabase();
-let build: ServerBuild;
-let english: string;
-
-beforeAll(async () => {
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  english = (await localeCookie.serialize("en")).split(";")[0]!;
-});
+const send = useBuiltApp(() => ({ db: db() }), { ip: IP });
 
 async function call(viewer: Viewer | null, url: string, form?: Record<string, string>) {
-  const request = new Request(`http://portal.test${url}`, {
-    method: form ? "POST" : "GET",
-    headers: { Origin: "http://portal.test", Host: "portal.test", Cookie: english, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
-    body: form ? new URLSearchParams(form).toString() : undefined,
-    redirect: "manual",
-  });
-  const context = {
-    services: {
-      db: db(),
-      search: unreachableSearch(),
-      env: { PUBLIC_URL: "http://portal.test", NODE_ENV: "production" },
-      mail: { wake: () => undefined, devInbox: true },
-      searchSync: { wake: () => undefined },
-    },
-    cspNonce: "",
-    clientIp: IP,
-    viewer,
-  };
-  const response = await createRequestHandler(build, "production")(request, context as never);
-  // React separates interpolated text with empty comments; the assertions read the text as shown.
-  return { status: response.status, body: (await response.text()).replace(/<!-- -->/g, ""), location: response.headers.get("Location") };
+  const response = await send(viewer, url, { form });
+  return { status: response.status, body: await shownText(response), location: response.headers.get("Location") };
 }
 
 describe("work-permit pages", () => {
