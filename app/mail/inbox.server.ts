@@ -1,5 +1,5 @@
 // Reads the outbox for the development inbox at /dev/mail.
-import { desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 
@@ -23,5 +23,10 @@ export async function listOutbox(db: Database, options: { page: number; to?: str
     db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(t.emailOutbox).where(where),
   ]);
   const total = count?.n ?? 0;
-  return { rows, total, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+  // The page's attachments (calendar invitations), by message.
+  const files = rows.length
+    ? await db.select().from(t.emailAttachments).where(inArray(t.emailAttachments.outboxId, rows.map((r) => r.id))).orderBy(asc(t.emailAttachments.filename))
+    : [];
+  const attachmentsOf = (id: string) => files.filter((f) => f.outboxId === id).map(({ filename, contentType, content }) => ({ filename, contentType, content }));
+  return { rows: rows.map((row) => ({ ...row, attachments: attachmentsOf(row.id) })), total, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
 }

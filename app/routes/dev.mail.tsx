@@ -35,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     created: format.format(m.createdAt),
     sentAt: m.sentAt?.toISOString() ?? null,
     sent: m.sentAt ? format.format(m.sentAt) : null,
+    attachments: m.attachments,
   }));
   return { messages, total: outbox.total, page: params.page, pages: outbox.pages, to };
 }
@@ -94,6 +95,17 @@ export default function DevMail() {
                 <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm">
                   <TextWithLinks text={m.text} />
                 </pre>
+                {m.attachments.length > 0 ? (
+                  <div className="space-y-2">
+                    <h3 className="text-sm font-semibold">{t("devMail.attachments", { count: m.attachments.length })}</h3>
+                    {m.attachments.map((a) => (
+                      <details key={a.filename} className="text-sm">
+                        <summary className="cursor-pointer">{a.filename} · {a.contentType} · {t("devMail.characters", { count: a.content.length })}</summary>
+                        <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-xs">{a.content}</pre>
+                      </details>
+                    ))}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

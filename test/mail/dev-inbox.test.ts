@@ -11,6 +11,9 @@ let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await openTestDatabase();
   await handle.db.delete(t.emailOutbox);
+  // The oldest message: a calendar invitation with its attachment.
+  const [invite] = await handle.db.insert(t.emailOutbox).values({ toAddress: "guest@example.test", subject: "Meeting", textBody: "See the invitation." }).returning();
+  await handle.db.insert(t.emailAttachments).values({ outboxId: invite!.id, filename: "meeting.ics", contentType: "text/calendar; charset=utf-8", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" });
   await handle.db.transaction(async (tx) => {
     for (let i = 0; i < 30; i++) {
       await enqueueEmail(tx, { to: "many@example.test", locale: "en", template: "reset-password", data: { name: `N${i}`, url: `http://localhost:3000/reset?token=${i}` } });
@@ -52,7 +55,7 @@ describe("/dev/mail", () => {
     for (const clientIp of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
       const result = await load("/dev/mail", { clientIp });
       if (result instanceof Response) throw new Error(`status ${result.status}`);
-      expect(result.total).toBe(31);
+      expect(result.total).toBe(32);
       expect(result.pages).toBe(2);
       expect(result.messages).toHaveLength(25);
       expect(result.messages[0]).toMatchObject({ to: "Someone@Example.test", subject: "請確認您的電子郵件地址", status: "pending", attempts: 0, sent: null });
@@ -61,7 +64,7 @@ describe("/dev/mail", () => {
     const second = await load("/dev/mail?page=2");
     if (second instanceof Response) throw new Error(`status ${second.status}`);
     expect(second.page).toBe(2);
-    expect(second.messages).toHaveLength(6);
+    expect(second.messages).toHaveLength(7);
   });
 
   it("filters by recipient, ignoring case", async () => {
@@ -72,5 +75,14 @@ describe("/dev/mail", () => {
     const none = await load("/dev/mail?to=nobody%40example.test");
     if (none instanceof Response) throw new Error(`status ${none.status}`);
     expect(none).toMatchObject({ total: 0, messages: [], to: "nobody@example.test" });
+  });
+
+  it("shows a message's attachments (calendar invitations) with their content; others have none", async () => {
+    const result = await load("/dev/mail?to=guest%40example.test");
+    if (result instanceof Response) throw new Error(`status ${result.status}`);
+    expect(result.messages[0]!.attachments).toEqual([{ filename: "meeting.ics", contentType: "text/calendar; charset=utf-8", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" }]);
+    const other = await load("/dev/mail?to=someone%40example.test");
+    if (other instanceof Response) throw new Error(`status ${other.status}`);
+    expect(other.messages[0]!.attachments).toEqual([]);
   });
 });

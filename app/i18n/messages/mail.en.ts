@@ -21,5 +21,7 @@ export const mailEn: Widen<typeof mailZhTW> = {
     sent: "Sent",
     lastError: "Last error",
     body: "Text",
+    attachments: "Attachments ({{count}})",
+    characters: "{{count}} characters",
   },
 };

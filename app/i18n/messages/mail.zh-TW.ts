@@ -20,5 +20,7 @@ export const mailZhTW = {
     sent: "寄出時間",
     lastError: "最後的錯誤",
     body: "內文",
+    attachments: "附件（{{count}} 個）",
+    characters: "{{count}} 字元",
   },
 } as const;
