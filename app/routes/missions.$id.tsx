@@ -15,7 +15,7 @@ import { companiesOf, getMission, markInterest, MissionRuleError, participantsOf
 import { attendanceAction, refused } from "~/missions/route-actions.server";
 import { isTimeZone, knownTimeZones } from "~/missions/time-zones";
 import { chosenTimeZone, timeZoneCookie } from "~/missions/viewer-zone.server";
-import { useViewerZone, ViewerZone, ZonedTime } from "~/missions/zoned-time";
+import { ViewerZone, ZonedTime } from "~/missions/zoned-time";
 
 export const meta: MetaFunction = () => [{ title: "招募團 · Mission" }];
 
@@ -255,13 +255,14 @@ export default function MissionPage() {
 
 function ZoneChooser({ zones, chosen }: { zones: string[]; chosen: string | null }) {
   const { t } = useTranslation();
-  const shown = useViewerZone();
   return (
     <Form method="post" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="timeZone" />
       <div>
         <label htmlFor="timeZone" className="field-label">{t("missions.detail.timeZone")}</label>
-        <select id="timeZone" name="timeZone" defaultValue={chosen ?? ""} className="field-input" key={shown}>
+        {/* Keyed by the saved choice, so a new one shows after saving; not by the zone shown, which changes
+            once the page hydrates and would reset a choice made before that. */}
+        <select id="timeZone" name="timeZone" defaultValue={chosen ?? ""} className="field-input" key={chosen ?? ""}>
           <option value="">{t("missions.detail.browserZone")}</option>
           {zones.map((z) => <option key={z} value={z}>{z}</option>)}
         </select>
