@@ -19,6 +19,3 @@ export function CohortFields({ fields }: { fields: { name: Meta; startsOn: Meta;
     </>
   );
 }
-
-/** An instant as the Taipei wall-clock value a datetime-local input shows (UTC+8, no daylight saving). */
-export const taipeiLocal = (instant: Date | string) => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);

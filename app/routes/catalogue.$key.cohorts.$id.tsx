@@ -13,7 +13,8 @@ import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { isOffice } from "~/programmes/catalogue.server";
 import { useZodForm } from "~/components/use-zod-form";
-import { CohortFields, taipeiLocal } from "~/programmes/cohort-fields";
+import { toTaipeiLocal } from "~/placement/calendar";
+import { CohortFields } from "~/programmes/cohort-fields";
 import { attendanceSchema, editCohortSchema, REVOKE_REASON_MAX, revokeSchema, staffIntentSchema, taipeiInstant } from "~/programmes/cohort-schema";
 import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance, revokeCertificate, updateCohort } from "~/programmes/enrolment.server";
 import { formatDateTime } from "~/i18n/format";
@@ -52,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     programme: { key: programme.key, title: pick(locale, programme.titleZh, programme.titleEn) },
     cohort: {
       name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: cohort.capacity, icapLevel: cohort.icapLevel,
-      enrolmentClosesAt: cohort.enrolmentClosesAt ? taipeiLocal(cohort.enrolmentClosesAt) : null,
+      enrolmentClosesAt: cohort.enrolmentClosesAt ? toTaipeiLocal(cohort.enrolmentClosesAt) : null,
     },
     sessions: roster.sessions,
     seated: seated.map((p) => ({
