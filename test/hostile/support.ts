@@ -95,10 +95,16 @@ export function problemWith(answer: Answer, { values, typed = true, baseline = "
   }
   const type = answer.headers.get("Content-Type") ?? "";
   if (type.startsWith("text/html")) {
-    // A value that could open a tag (<x, </x, <!) or close an attribute ("> or "x=) must not come back as sent.
+    // A value that could open a tag (<x, </x, <!) must not come back as sent anywhere, scripts included
+    // (a "</script>" there ends the script). One that could close an attribute ("> or "x=) must not
+    // come back as sent outside scripts: inside them, data is JSON, where a quote comes back as \"
+    // (which contains the value as sent without being able to end anything).
+    const outsideScripts = answer.text.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, "$1$2");
     for (const value of values) {
-      const markup = /<[a-z!/]/i.test(value) || /"[^"]*[>=]/.test(value);
-      if (markup && value.length >= 4 && !baseline.includes(value) && answer.text.includes(value)) return `the page contains ${short(value)} unescaped`;
+      if (value.length < 4 || baseline.includes(value)) continue;
+      const opensTag = /<[a-z!/]/i.test(value);
+      const closesAttribute = /"[^"]*[>=]/.test(value);
+      if ((opensTag && answer.text.includes(value)) || (closesAttribute && outsideScripts.includes(value))) return `the page contains ${short(value)} unescaped`;
     }
     for (const [tag] of answer.text.matchAll(/<script\b[^>]*>/gi)) {
       if (!tag.includes(`nonce="${NONCE}"`)) return `a script without the request's nonce: ${tag.slice(0, 120)}`;
