@@ -32,8 +32,16 @@ export const sparkTeams = pgTable("spark_teams", {
   status: sparkTeamStatus("status").notNull().default("forming"),
   leadUserId: text("lead_user_id").notNull().references(() => users.id),
   matchingFundBudgetNtd: integer("matching_fund_budget_ntd").notNull().default(0),
+  /** Set once, when the lead or the office withdraws the team (final); the reason is the office's or the lead's own. */
+  withdrawnAt: tz("withdrawn_at"),
+  withdrawnBy: text("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+  withdrawalReason: text("withdrawal_reason"),
   ...timestamps,
-}, (t) => [check("spark_teams_budget", sql`${t.matchingFundBudgetNtd} >= 0`)]);
+}, (t) => [
+  check("spark_teams_budget", sql`${t.matchingFundBudgetNtd} >= 0`),
+  check("spark_teams_withdrawn", sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
+  check("spark_teams_withdrawal_reason", sql`${t.withdrawalReason} is null or (${t.status} = 'withdrawn' and char_length(${t.withdrawalReason}) between 1 and 500)`),
+]);
 
 /** Members are invited by e-mail and count once accepted; a trigger (migration 0001) caps a team at 5. */
 export const sparkTeamMembers = pgTable("spark_team_members", {
