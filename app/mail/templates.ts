@@ -37,6 +37,8 @@ export interface TemplateData {
   "spark-invitation": { project: string; inviter: string; role: string; url: string };
   /** To a SPARK team's members: the office selected the team or turned it down. */
   "spark-decision": { name: string; project: string; programme: string; year: number; selected: boolean; url: string };
+  /** To a SPARK team's members: the lead or the office withdrew the team (final); the reason when one was given. */
+  "spark-team-withdrawn": { name: string; project: string; programme: string; year: number; byOffice: boolean; reason: string | null; url: string };
   /** To a completer: the employment-outcome survey of one checkpoint (a single-use link); the reminder is the same with a new link. */
   "outcome-survey": OutcomeSurveyMail;
   "outcome-survey-reminder": OutcomeSurveyMail;
@@ -266,6 +268,16 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看團隊", url }],
       notes: [],
     }),
+    "spark-team-withdrawn": ({ name, project, programme, year, byOffice, reason, url }) => ({
+      subject: `${programme}：「${project}」已撤回`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [
+        `${byOffice ? "專案辦公室已將" : "團隊負責人已將"}您的團隊「${project}」自 ${year} 年度的 ${programme} 撤回。撤回後無法恢復：里程碑、輔導會議、配合款與成果發表會媒合都不再受理，尚未回覆的成員邀請也已取消。`,
+        ...(reason ? [`撤回原因：${reason}`] : []),
+      ],
+      links: [{ label: "查看團隊", url }],
+      notes: ["如有疑問，請透過平台的單一窗口聯絡專案辦公室。"],
+    }),
     "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
       subject: `「${mission}」會談已排定：${organisation} × ${talent}`,
       greeting: hello["zh-TW"](name),
@@ -446,6 +458,16 @@ const copy: Record<Locale, Copy> = {
       paragraphs: [selected ? `Congratulations: your team "${project}" is selected for ${programme} ${year}. Please set your milestones on the team's page.` : `We are sorry: your team "${project}" was not selected for ${programme} ${year}.`],
       links: [{ label: "See the team", url }],
       notes: [],
+    }),
+    "spark-team-withdrawn": ({ name, project, programme, year, byOffice, reason, url }) => ({
+      subject: `${programme}: "${project}" is withdrawn`,
+      greeting: hello.en(name),
+      paragraphs: [
+        `${byOffice ? "The programme office" : "The team's lead"} withdrew your team "${project}" from ${programme} ${year}. A withdrawal is final: milestones, mentor meetings, the matching fund and demo-day meetings are no longer accepted, and invitations not yet answered are cancelled.`,
+        ...(reason ? [`Reason: ${reason}`] : []),
+      ],
+      links: [{ label: "See the team", url }],
+      notes: ["If you have questions, please contact the programme office through the portal's single window."],
     }),
     "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
       subject: `${mission}: meeting scheduled, ${organisation} × ${talent}`,

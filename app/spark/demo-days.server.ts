@@ -8,7 +8,7 @@ import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { mayPublish } from "../organisations/organisations.server";
-import { pgErrorIs, SparkRuleError } from "./rules";
+import { pgErrorIs, refuseIfWithdrawn, SparkRuleError } from "./rules";
 import { isOffice, requireOffice } from "./teams.server";
 
 export interface DemoDayInput {
@@ -54,6 +54,7 @@ export async function registerTeam(db: Database, viewer: Viewer, eventId: string
   await demoDay(db, eventId);
   const [team] = await db.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId));
   if (!team) throw new SparkRuleError("notFound");
+  refuseIfWithdrawn(team);
   if (team.status !== "selected") throw new SparkRuleError("notSelected");
   await db.transaction(async (tx) => {
     await tx.insert(t.eventRegistrations).values({ eventId, role: "team", sparkTeamId: teamId }).onConflictDoNothing();
@@ -80,12 +81,20 @@ export function companyOf(viewer: Viewer, organisationId?: string) {
   return chosen;
 }
 
+/** Shared with other demo-day writes, exclusive with a withdrawal: nothing is booked with a team after it is withdrawn. */
+async function refuseWithdrawnTeam(tx: Pick<Database, "select">, teamId: string) {
+  const [team] = await tx.select({ status: t.sparkTeams.status }).from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("share");
+  if (!team) throw new SparkRuleError("notFound");
+  refuseIfWithdrawn(team);
+}
+
 export async function registerInterest(db: Database, viewer: Viewer, eventId: string, teamId: string, ip: string): Promise<void> {
   const company = companyOf(viewer);
   await demoDay(db, eventId);
   const [registered] = await db.select({ id: t.eventRegistrations.id }).from(t.eventRegistrations).where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)));
   if (!registered) throw new SparkRuleError("teamNotRegistered");
   await db.transaction(async (tx) => {
+    await refuseWithdrawnTeam(tx, teamId);
     await tx.insert(t.eventRegistrations).values({ eventId, role: "company", organisationId: company.organisationId }).onConflictDoNothing();
     await tx.insert(t.sparkTeamInterests).values({ eventId, teamId, organisationId: company.organisationId, registeredBy: viewer.id }).onConflictDoNothing();
     await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-interest", entity: "event", entityId: eventId, detail: { teamId, organisationId: company.organisationId }, ip });
@@ -109,6 +118,7 @@ export async function scheduleMeeting(db: Database, viewer: Viewer, eventId: str
   if (!interest) throw new SparkRuleError("noInterest");
   try {
     return await db.transaction(async (tx) => {
+      await refuseWithdrawnTeam(tx, teamId);
       const [meeting] = await tx
         .insert(t.meetings)
         .values({ eventId, startsAt, endsAt: new Date(startsAt.getTime() + event.meetingMinutes * 60_000), hostOrganisationId: company.organisationId, guestSparkTeamId: teamId, status: "confirmed" })
@@ -122,19 +132,24 @@ export async function scheduleMeeting(db: Database, viewer: Viewer, eventId: str
   }
 }
 
-/** A demo day as the viewer may see it: the office everything, a company its interests and meetings. */
+/**
+ * A demo day as the viewer may see it: the office everything, a company its interests and meetings.
+ * Withdrawn teams leave the list of teams (nobody meets them any more); the office sees them apart, with the reason.
+ */
 export async function demoDayView(db: Database, viewer: Viewer, eventId: string) {
   const event = await demoDay(db, eventId);
   const office = isOffice(viewer);
   let companyId: string | null = null;
   if (!office) companyId = companyOf(viewer).organisationId;
-  const teams = await db
-    .select({ id: t.sparkTeams.id, projectTitle: t.sparkTeams.projectTitle, clinicalNeed: t.sparkTeams.clinicalNeed, technology: t.sparkTeams.technology, stage: t.sparkTeams.stage, attended: t.eventRegistrations.attended })
+  const registered = await db
+    .select({ id: t.sparkTeams.id, projectTitle: t.sparkTeams.projectTitle, clinicalNeed: t.sparkTeams.clinicalNeed, technology: t.sparkTeams.technology, stage: t.sparkTeams.stage, status: t.sparkTeams.status, withdrawalReason: t.sparkTeams.withdrawalReason, attended: t.eventRegistrations.attended })
     .from(t.eventRegistrations)
     .innerJoin(t.sparkTeams, eq(t.sparkTeams.id, t.eventRegistrations.sparkTeamId))
     .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team")))
     .orderBy(asc(t.sparkTeams.projectTitle))
     .limit(200);
+  const teams = registered.filter((x) => x.status !== "withdrawn").map(({ status: _status, withdrawalReason: _reason, ...team }) => team);
+  const withdrawn = office ? registered.filter((x) => x.status === "withdrawn").map((x) => ({ id: x.id, projectTitle: x.projectTitle, reason: x.withdrawalReason })) : [];
   const interests = await db
     .select({ teamId: t.sparkTeamInterests.teamId, organisationId: t.sparkTeamInterests.organisationId, companyZh: t.organisations.nameZh, companyEn: t.organisations.nameEn })
     .from(t.sparkTeamInterests)
@@ -148,7 +163,7 @@ export async function demoDayView(db: Database, viewer: Viewer, eventId: string)
     .where(and(eq(t.meetings.eventId, eventId), companyId ? eq(t.meetings.hostOrganisationId, companyId) : undefined))
     .orderBy(asc(t.meetings.startsAt))
     .limit(1000);
-  return { event, office, teams, interests, meetings: meetings.filter((m) => m.teamId !== null), slots: slotsOf(event) };
+  return { event, office, teams, withdrawn, interests, meetings: meetings.filter((m) => m.teamId !== null), slots: slotsOf(event) };
 }
 
 /** A team's meetings at demo days, for the team's page. */

@@ -7,7 +7,7 @@ import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { displayFileName, looksLikePdf } from "../talents/cv.server";
-import { MAX_EVIDENCE_BYTES, SparkRuleError, type milestoneStatuses } from "./rules";
+import { MAX_EVIDENCE_BYTES, refuseIfWithdrawn, SparkRuleError, type milestoneStatuses } from "./rules";
 import { intakeOfTeam, lockTeam, relationTo, type Team, type Tx } from "./teams.server";
 
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
@@ -17,6 +17,7 @@ async function requireWorkingTeam(tx: Tx, viewer: Viewer, teamId: string): Promi
   const relation = await relationTo(tx, viewer, team);
   if (!relation) throw new SparkRuleError("notFound");
   if (relation !== "lead" && relation !== "member" && relation !== "office") throw new SparkRuleError("forbidden");
+  refuseIfWithdrawn(team);
   if (team.status !== "selected") throw new SparkRuleError("notSelected");
   return team;
 }
@@ -117,12 +118,15 @@ export async function mentorsOf(db: Database, teamId: string) {
     .orderBy(asc(t.users.displayName));
 }
 
-/** A mentor logs a meeting with a team assigned to them. */
+/** A mentor logs a meeting with a team assigned to them, while the team is not withdrawn. */
 export async function logMeeting(db: Database, viewer: Viewer, assignmentId: string, input: { metOn: string; minutes: number; notes: string }, ip: string): Promise<void> {
   const [assignment] = await db.select().from(t.mentorAssignments).where(eq(t.mentorAssignments.id, assignmentId));
   if (!assignment) throw new SparkRuleError("notFound");
   if (assignment.mentorUserId !== viewer.id) throw new SparkRuleError("notAssigned");
   await db.transaction(async (tx) => {
+    // Shared with other meetings, exclusive with a withdrawal: a meeting is never logged after one.
+    const [team] = await tx.select({ status: t.sparkTeams.status }).from(t.sparkTeams).where(eq(t.sparkTeams.id, assignment.teamId)).for("share");
+    refuseIfWithdrawn(team!);
     const [meeting] = await tx.insert(t.mentorMeetings).values({ assignmentId, ...input }).returning({ id: t.mentorMeetings.id });
     await recordAudit(tx, { actorUserId: viewer.id, action: "spark-mentor-meeting", entity: "spark_team", entityId: assignment.teamId, detail: { meetingId: meeting!.id }, ip });
   });

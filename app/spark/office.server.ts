@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { pick } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
-import { pgErrorIs, SparkRuleError, type mentorModes } from "./rules";
+import { pgErrorIs, refuseIfWithdrawn, SparkRuleError, type mentorModes } from "./rules";
 import { intakeOfTeam, lockTeam, relationTo, requireOffice, teamRecipients, type Tx } from "./teams.server";
 
 export type MentorMode = (typeof mentorModes)[number];
@@ -70,7 +70,8 @@ export async function assignMentor(db: Database, viewer: Viewer, teamId: string,
   try {
     await db.transaction(async (tx) => {
       const team = await lockTeam(tx, teamId);
-      if (team.status !== "selected") throw new SparkRuleError("notSelected");
+      refuseIfWithdrawn(team);
+    if (team.status !== "selected") throw new SparkRuleError("notSelected");
       const [isMentor] = await tx.select({ userId: t.userRoles.userId }).from(t.userRoles).where(and(eq(t.userRoles.userId, mentorUserId), eq(t.userRoles.role, "mentor")));
       if (!isMentor) throw new SparkRuleError("notMentorUser");
       const [assignment] = await tx.insert(t.mentorAssignments).values({ teamId, mentorUserId, mode }).returning();
@@ -91,6 +92,7 @@ export async function setBudget(db: Database, viewer: Viewer, teamId: string, bu
   requireOffice(viewer);
   await db.transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
+    refuseIfWithdrawn(team);
     if (team.status !== "selected") throw new SparkRuleError("notSelected");
     if (budgetNtd < (await spentOn(tx, teamId))) throw new SparkRuleError("budgetBelowSpent");
     await tx.update(t.sparkTeams).set({ matchingFundBudgetNtd: budgetNtd, updatedAt: new Date() }).where(eq(t.sparkTeams.id, teamId));
@@ -110,6 +112,7 @@ export async function recordSpend(db: Database, viewer: Viewer, teamId: string, 
     const team = await lockTeam(tx, teamId);
     const relation = await relationTo(tx, viewer, team);
     if (relation !== "lead" && relation !== "member" && relation !== "office") throw new SparkRuleError(relation ? "forbidden" : "notFound");
+    refuseIfWithdrawn(team);
     if (team.status !== "selected") throw new SparkRuleError("notSelected");
     if ((await spentOn(tx, teamId)) + input.amountNtd > team.matchingFundBudgetNtd) throw new SparkRuleError("overBudget");
     await tx.insert(t.matchingFundSpends).values({ teamId, ...input, recordedBy: viewer.id });

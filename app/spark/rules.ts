@@ -32,6 +32,12 @@ export const sparkRefusalCodes = {
   slotOutside: 400,
   slotTaken: 409,
   periodInvalid: 400,
+  alreadyWithdrawn: 409,
+  notWithdrawable: 409,
+  notAppliedOrSelected: 409,
+  otherIntake: 409,
+  withdrawalReason: 400,
+  teamWithdrawn: 409,
 } as const;
 
 export type SparkRefusal = keyof typeof sparkRefusalCodes;
@@ -54,6 +60,14 @@ export const milestoneStatuses = ["planned", "in_progress", "done", "missed"] as
 export const mentorModes = ["passive", "active", "intensive"] as const;
 export const MAX_TEAM_MEMBERS = 5;
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+/** A withdrawal's reason: the lead's is optional, the office's required and at least this long. */
+export const WITHDRAWAL_REASON_MIN = 5;
+export const WITHDRAWAL_REASON_MAX = 500;
+
+/** A withdrawn team is final: nothing more is recorded for it (milestones, meetings, fund, demo days). */
+export function refuseIfWithdrawn(team: { status: string }) {
+  if (team.status === "withdrawn") throw new SparkRuleError("teamWithdrawn");
+}
 
 /** Walks an error's causes for a Postgres error with this code and, when given, constraint or message. */
 export function pgErrorIs(error: unknown, code: string, name?: string): boolean {

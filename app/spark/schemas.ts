@@ -1,7 +1,7 @@
 // The forms of the SPARK pages, one zod schema each; the server parses them with conform and the same
 // limits give the browser its constraints. Messages are i18n keys.
 import { z } from "zod";
-import { memberRoles, mentorModes, milestoneStatuses, stages } from "./rules";
+import { memberRoles, mentorModes, milestoneStatuses, stages, WITHDRAWAL_REASON_MAX, WITHDRAWAL_REASON_MIN } from "./rules";
 
 const isCalendarDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -102,3 +102,21 @@ export const demoDayActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("interest"), teamId: uuid }),
   z.object({ intent: z.literal("meeting"), teamId: uuid, startsAt: z.string({ error: "spark.validation.choose" }).max(40, "spark.validation.choose") }),
 ]);
+
+/** The lead's withdrawal: the reason is optional, the box saying it is final must be ticked. */
+export const leadWithdrawSchema = z.object({
+  intent: z.literal("withdraw"),
+  reason: z.string().trim().max(WITHDRAWAL_REASON_MAX, "spark.validation.withdrawReasonTooLong").optional(),
+  confirm: z.literal("yes", { error: "spark.validation.withdrawConfirm" }),
+});
+
+/** The office's withdrawal of one team of the intake: the reason is required (5–500 characters). */
+export const officeWithdrawSchema = z.object({
+  intent: z.literal("withdraw"),
+  teamId: uuid,
+  reason: z
+    .string({ error: "spark.validation.withdrawReason" })
+    .trim()
+    .min(WITHDRAWAL_REASON_MIN, "spark.validation.withdrawReason")
+    .max(WITHDRAWAL_REASON_MAX, "spark.validation.withdrawReasonTooLong"),
+});
