@@ -11,7 +11,7 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { enqueueEmail } from "../mail/outbox.server";
 import type { Locale } from "~/i18n/resources";
-import { firstReplyDue } from "./sla";
+import { firstReplyDueFor } from "./office-calendar.server";
 import type { OpenTicketValue } from "./ticket-schema";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -44,11 +44,12 @@ export async function openTicket(db: Database, viewer: Viewer | null, input: Ope
   const name = viewer?.displayName ?? input.name ?? "";
   const locale: Locale = viewer?.locale ?? context.locale;
   return db.transaction(async (tx) => {
+    const firstReplyDueAt = await firstReplyDueFor(tx, now);
     const [ticket] = await tx
       .insert(t.inquiries)
       .values({
         kind: input.kind, category: input.category, subject: input.subject, requesterUserId: viewer?.id ?? null, requesterEmail: email,
-        requesterName: name, requesterLocale: locale, firstReplyDueAt: firstReplyDue(now), createdAt: now, updatedAt: now,
+        requesterName: name, requesterLocale: locale, firstReplyDueAt, createdAt: now, updatedAt: now,
       })
       .returning();
     await tx.insert(t.inquiryMessages).values({ inquiryId: ticket!.id, authorUserId: viewer?.id ?? null, fromOffice: false, body: input.body, createdAt: now });

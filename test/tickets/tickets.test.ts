@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { accessTicket, addMessage, assignTicket, myTickets, officeQueue, openTicket, threadOf, TicketRuleError } from "../../app/tickets/tickets.server";
 import { firstReplyDue, slaState } from "../../app/tickets/sla";
+import { MONDAY_TO_FRIDAY, officeCalendar } from "../../app/tickets/office-calendar";
 import { openTicketSchema } from "../../app/tickets/ticket-schema";
 import { mailTo, makeUser, signedIn, tokenIn, uniqueEmail, useDatabase } from "../auth/support";
 
@@ -97,11 +98,42 @@ describe("the first-reply deadline", () => {
   const at = (iso: string) => new Date(iso);
   it("is two working days later in Taiwan time, skipping the weekend", () => {
     // Monday 10:00 Taipei → Wednesday 10:00
-    expect(firstReplyDue(at("2026-11-23T02:00:00Z")).toISOString()).toBe("2026-11-25T02:00:00.000Z");
+    expect(firstReplyDue(at("2026-11-23T02:00:00Z"), MONDAY_TO_FRIDAY).toISOString()).toBe("2026-11-25T02:00:00.000Z");
     // Friday 15:00 Taipei → Tuesday 15:00
-    expect(firstReplyDue(at("2026-11-27T07:00:00Z")).toISOString()).toBe("2026-12-01T07:00:00.000Z");
+    expect(firstReplyDue(at("2026-11-27T07:00:00Z"), MONDAY_TO_FRIDAY).toISOString()).toBe("2026-12-01T07:00:00.000Z");
     // Saturday 11:00 Taipei counts from Monday 00:00 → Wednesday 00:00 Taipei
-    expect(firstReplyDue(at("2026-11-28T03:00:00Z")).toISOString()).toBe("2026-12-01T16:00:00.000Z");
+    expect(firstReplyDue(at("2026-11-28T03:00:00Z"), MONDAY_TO_FRIDAY).toISOString()).toBe("2026-12-01T16:00:00.000Z");
+  });
+
+  // Test calendars, not Taiwan's: the Monday to Wednesday after 5 February 2027 closed, Saturday 20 February worked.
+  const closedMonToWed = officeCalendar([
+    { day: "2027-02-08", kind: "holiday" },
+    { day: "2027-02-09", kind: "holiday" },
+    { day: "2027-02-10", kind: "holiday" },
+  ]);
+  const makeUpSaturday = officeCalendar([{ day: "2027-02-20", kind: "workday" }]);
+
+  it("skips the office's holidays: a ticket opened the Friday before three days off is due the Friday after", () => {
+    // Friday 15:00 Taipei; Monday to Wednesday closed → Thursday (1), Friday (2) 15:00
+    expect(firstReplyDue(at("2027-02-05T07:00:00Z"), closedMonToWed).toISOString()).toBe("2027-02-12T07:00:00.000Z");
+    expect(firstReplyDue(at("2027-02-05T07:00:00Z"), MONDAY_TO_FRIDAY).toISOString()).toBe("2027-02-09T07:00:00.000Z");
+    // A long weekend: Monday alone closed → Tuesday (1), Wednesday (2)
+    expect(firstReplyDue(at("2027-02-05T07:00:00Z"), officeCalendar([{ day: "2027-02-08", kind: "holiday" }])).toISOString()).toBe("2027-02-10T07:00:00.000Z");
+  });
+
+  it("a ticket opened on a holiday counts from the next working day's 00:00, by Taipei's date", () => {
+    // Monday 11:00 Taipei, a holiday → from Thursday 00:00: Friday (1), Monday (2) 00:00 Taipei
+    expect(firstReplyDue(at("2027-02-08T03:00:00Z"), closedMonToWed).toISOString()).toBe("2027-02-14T16:00:00.000Z");
+    // Sunday 20:00 UTC is already the holiday Monday 04:00 in Taipei
+    expect(firstReplyDue(at("2027-02-07T20:00:00Z"), closedMonToWed).toISOString()).toBe("2027-02-14T16:00:00.000Z");
+  });
+
+  it("counts a make-up Saturday as a working day, and one opened on it starts at once", () => {
+    // Friday 15:00 → Saturday (1), Monday (2) 15:00, instead of Tuesday
+    expect(firstReplyDue(at("2027-02-19T07:00:00Z"), makeUpSaturday).toISOString()).toBe("2027-02-22T07:00:00.000Z");
+    expect(firstReplyDue(at("2027-02-19T07:00:00Z"), MONDAY_TO_FRIDAY).toISOString()).toBe("2027-02-23T07:00:00.000Z");
+    // Saturday 10:00 on the make-up day → Monday (1), Tuesday (2) 10:00
+    expect(firstReplyDue(at("2027-02-20T02:00:00Z"), makeUpSaturday).toISOString()).toBe("2027-02-23T02:00:00.000Z");
   });
 
   it("shows the time remaining, then how long it is overdue", () => {
