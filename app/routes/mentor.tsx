@@ -1,4 +1,5 @@
-// The expert panel's page: the teams a mentor is assigned to (with the mode) and a form to log each meeting.
+// The expert panel's page: the teams a mentor is assigned to (with the mode) and a form to log each meeting
+// (none for a withdrawn team, which says so).
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -43,6 +44,7 @@ export default function MentorPage() {
           <section key={team.assignmentId} aria-labelledby={`team-${team.assignmentId}`} className="card space-y-3">
             <h2 id={`team-${team.assignmentId}`}><Link to={`/spark/teams/${team.id}`}>{team.projectTitle}</Link></h2>
             <p className="text-sm text-slate-700">{team.year} · {t(`spark.status.${team.status}`)} · {t(`spark.mode.${team.mode}`)}</p>
+            {team.status === "withdrawn" ? <><ReplyMessage reply={reply} form={form} /><p>{t("spark.mentor.withdrawn")}</p></> : (
             <Form method="post" className="grid gap-3 sm:grid-cols-2">
               <input type="hidden" name="intent" value="meeting" />
               <input type="hidden" name="assignmentId" value={team.assignmentId} />
@@ -52,6 +54,7 @@ export default function MentorPage() {
               <div className="sm:col-span-2"><TextField form={form} name="notes" label={t("spark.mentoring.notes")} reply={reply} rows={3} maxLength={4000} /></div>
               <div><button type="submit" className="btn-primary">{t("spark.mentor.log", { team: team.projectTitle })}</button></div>
             </Form>
+            )}
           </section>
         );
       })}

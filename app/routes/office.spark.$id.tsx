@@ -1,6 +1,7 @@
 // One intake for the office: the target against the teams selected so far, every submitted team with its
 // members, the selection decision (refused beyond the target), mentors from the expert panel with a mode,
-// and each selected team's matching-fund budget.
+// and each selected team's matching-fund budget. The office withdraws an applied or selected team with a
+// reason; a withdrawn team stays in the table with who withdrew it, when and why.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -9,15 +10,18 @@ import { useTranslation } from "react-i18next";
 import * as t from "../../db/schema";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { FormMessage } from "~/components/forms";
+import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
-import { ReplyMessage, SelectField, TextField, type FormReply } from "~/spark/fields";
+import { ReplyMessage, SelectField, TextField, UnshownReply, type FormReply } from "~/spark/fields";
 import { mentorsOf } from "~/spark/milestones.server";
 import { assignMentor, decideTeam, expertPanel, intakeTeams, setBudget } from "~/spark/office.server";
 import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
 import { mentorModes } from "~/spark/rules";
-import { budgetSchema, decisionSchema, mentorSchema } from "~/spark/schemas";
+import { budgetSchema, decisionSchema, mentorSchema, officeWithdrawSchema } from "~/spark/schemas";
 import { getIntake } from "~/spark/teams.server";
+import { OfficeWithdrawForm, WithdrawalNote } from "~/spark/withdraw-forms";
+import { withdrawTeamForOffice } from "~/spark/withdrawal.server";
 
 export const meta: MetaFunction = () => [{ title: "SPARK 年度甄選 · SPARK intake" }];
 
@@ -46,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     panel: (await expertPanel(db)).map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
     teams: teams.map((x, i) => ({
       id: x.id, projectTitle: x.projectTitle, status: x.status, budget: x.matchingFundBudgetNtd,
+      withdrawal: x.withdrawnAt ? { at: formatDateTime(x.withdrawnAt, locale), byLead: x.withdrawnBy === x.leadUserId, reason: x.withdrawalReason } : null,
       members: members.filter((m) => m.teamId === x.id && m.state === "accepted").map((m) => m.role),
       mentors: mentors[i]!.map((m) => ({ id: m.id, name: m.name, mode: m.mode })),
     })),
@@ -78,6 +83,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const r = await attempt(`budget-${s.value.teamId}`, form, () => setBudget(db, viewer, s.value.teamId, s.value.budgetNtd, ip));
     return r === undefined ? back("budget") : r;
   }
+  if (intent === "withdraw") {
+    const s = parseWithZod(form, { schema: officeWithdrawSchema });
+    if (s.status !== "success") return invalid(`withdraw-${String(form.get("teamId")).slice(0, 36)}`, s);
+    const r = await attempt(`withdraw-${s.value.teamId}`, form, () => withdrawTeamForOffice(db, viewer, intake.id, s.value.teamId, s.value.reason, { publicUrl: context.services.env.PUBLIC_URL }, ip));
+    return r === undefined ? back("withdrawn") : r;
+  }
   return data<FormReply>({ intent, errors: {}, values: {}, message: "spark.refusal.badRequest" }, { status: 400 });
 }
 
@@ -87,6 +98,10 @@ export default function OfficeIntake() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const done = params.get("done");
+  const shownForms = ["decision", ...page.teams.flatMap((x) => [
+    ...(x.status === "selected" ? [`mentor-${x.id}`, `budget-${x.id}`] : []),
+    ...(x.status === "applied" || x.status === "selected" ? [`withdraw-${x.id}`] : []),
+  ])];
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <nav aria-label={t("spark.breadcrumb")} className="text-sm"><Link to="/office/spark">← {t("spark.office.title")}</Link></nav>
@@ -94,8 +109,9 @@ export default function OfficeIntake() {
         <h1>{page.programme} · {page.intake.year}</h1>
         <p><strong>{t("spark.office.selectedOfTarget", { selected: String(page.selected), target: String(page.intake.target) })}</strong> · {t("spark.period", { starts: page.intake.startsOn, ends: page.intake.endsOn })}</p>
       </header>
-      {done ? <FormMessage tone="success">{t("spark.done.saved")}</FormMessage> : null}
+      {done ? <FormMessage tone="success">{t(done === "withdrawn" ? "spark.done.withdrawn" : "spark.done.saved")}</FormMessage> : null}
       <ReplyMessage reply={reply} form="decision" />
+      <UnshownReply reply={reply} shown={shownForms} />
       {page.teams.length === 0 ? <p className="text-slate-700">{t("spark.office.noTeams")}</p> : (
         <table className="data-table">
           <caption>{t("spark.office.teams")}</caption>
@@ -112,7 +128,11 @@ export default function OfficeIntake() {
                     </div>
                   ) : null}
                 </th>
-                <td className="align-top">{t(`spark.status.${team.status}`)}</td>
+                <td className="align-top">
+                  {t(`spark.status.${team.status}`)}
+                  {team.withdrawal ? <WithdrawalNote withdrawal={team.withdrawal} /> : null}
+                  {team.status === "applied" || team.status === "selected" ? <OfficeWithdrawForm team={team} reply={reply} /> : null}
+                </td>
                 <td className="align-top">{team.members.map((r) => t(`spark.role.${r}`)).join("、")}</td>
                 <td className="align-top">
                   <ul>{team.mentors.map((m) => <li key={m.id}>{m.name} · {t(`spark.mode.${m.mode}`)}</li>)}</ul>

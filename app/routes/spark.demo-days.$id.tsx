@@ -1,5 +1,6 @@
 // A demo day. The office registers selected teams and marks who was there; recruiters of approved
 // companies see the teams, register interest and book a meeting slot with a team they are interested in.
+// A withdrawn team leaves the list; the office sees it apart with the reason.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -42,6 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       interested: view.interests.filter((i) => i.teamId === x.id).map((i) => pick(locale, i.companyZh, i.companyEn)),
       meetings: view.meetings.filter((m) => m.teamId === x.id).map((m) => ({ id: m.id, when: formatDateTime(m.startsAt, locale), company: pick(locale, m.companyZh, m.companyEn) })),
     })),
+    withdrawn: view.withdrawn,
     slots: view.slots.map((s) => ({ value: s.toISOString(), label: formatDateTime(s, locale) })),
     selectable,
   };
@@ -137,6 +139,12 @@ export default function DemoDayPage() {
           </tbody>
         </table>
       )}
+      {page.withdrawn.length > 0 ? (
+        <section aria-labelledby="withdrawn-teams" className="card space-y-2">
+          <h2 id="withdrawn-teams">{t("spark.withdraw.demoWithdrawn")}</h2>
+          <ul>{page.withdrawn.map((x) => <li key={x.id}>{x.projectTitle} · {x.reason ? t("spark.withdraw.reasonShown", { reason: x.reason }) : t("spark.withdraw.noReason")}</li>)}</ul>
+        </section>
+      ) : null}
     </div>
   );
 }

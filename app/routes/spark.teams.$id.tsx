@@ -1,6 +1,7 @@
 // One SPARK team for its lead, members, invitees, mentors and the office: the project, the members and
 // invitations (the lead invites while forming and submits), milestones with evidence PDFs (once
-// selected), mentors and their meetings, the matching fund, and meetings booked at demo days.
+// selected), mentors and their meetings, the matching fund, and meetings booked at demo days. The lead
+// may withdraw the team (final); a withdrawn team shows who withdrew it, when and why, and takes no more work.
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -20,14 +21,16 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { teamMeetings } from "~/spark/demo-days.server";
-import { ReplyMessage, SelectField, TextField, type FormReply } from "~/spark/fields";
+import { ReplyMessage, SelectField, TextField, UnshownReply, type FormReply } from "~/spark/fields";
 import { meetingsOf, mentorsOf, milestonesOf, updateMilestone } from "~/spark/milestones.server";
 import { addMilestone } from "~/spark/milestones.server";
 import { fundOf, recordSpend } from "~/spark/office.server";
 import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
 import { MAX_EVIDENCE_BYTES, memberRoles, milestoneStatuses, SparkRuleError } from "~/spark/rules";
-import { inviteSchema, milestoneSchema, milestoneUpdateSchema, spendSchema } from "~/spark/schemas";
+import { inviteSchema, leadWithdrawSchema, milestoneSchema, milestoneUpdateSchema, spendSchema } from "~/spark/schemas";
 import { inviteMember, membersOf, respondToInvitation, submitTeam, teamFor } from "~/spark/teams.server";
+import { LeadWithdrawForm, WithdrawalNote } from "~/spark/withdraw-forms";
+import { withdrawTeamAsLead } from "~/spark/withdrawal.server";
 import type { FormReply as Reply } from "~/spark/fields";
 
 export const meta: MetaFunction = () => [{ title: "SPARK 團隊 · SPARK team" }];
@@ -58,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     relation,
     team: { id: team.id, projectTitle: team.projectTitle, clinicalNeed: team.clinicalNeed, technology: team.technology, stage: team.stage, status: team.status, year: team.year },
+    withdrawal: team.withdrawnAt ? { at: formatDateTime(team.withdrawnAt, locale), byLead: team.withdrawnBy === team.leadUserId, reason: team.withdrawalReason } : null,
     programme: pick(locale, programme.titleZh, programme.titleEn),
     period: intake ? { startsOn: intake.startsOn, endsOn: intake.endsOn } : null,
     members: members.map((m) => ({ id: m.id, email: insider ? m.email : null, role: m.role, state: m.state })),
@@ -129,6 +133,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const r = await attempt(intent, form, () => recordSpend(db, viewer, team.id, s.value, ip));
     return r === undefined ? done("spent") : r;
   }
+  if (intent === "withdraw") {
+    const s = parseWithZod(form, { schema: leadWithdrawSchema });
+    if (s.status !== "success") return invalid(intent, s);
+    const r = await attempt(intent, form, () => withdrawTeamAsLead(db, viewer, team.id, s.value.reason ?? null, links, ip));
+    return r === undefined ? done("withdrawn") : r;
+  }
   return data<Reply>({ intent, errors: {}, values: {}, message: "spark.refusal.badRequest" }, { status: 400 });
 }
 
@@ -139,6 +149,13 @@ export default function TeamPage() {
   const { t } = useTranslation();
   const { team, relation } = page;
   const working = relation === "lead" || relation === "member" || relation === "office";
+  const withdrawable = relation === "lead" && (team.status === "forming" || team.status === "applied" || team.status === "selected");
+  const shownForms = [
+    ...(relation === "invitee" ? ["accept"] : []),
+    ...(relation === "lead" && team.status === "forming" ? ["invite", "submit"] : []),
+    ...(working && team.status === "selected" ? ["milestone", "milestone-update", "spend"] : []),
+    ...(withdrawable ? ["withdraw"] : []),
+  ];
   const done = params.get("done");
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -148,7 +165,15 @@ export default function TeamPage() {
         <p>{t("spark.statusLabel")}: <strong>{t(`spark.status.${team.status}`)}</strong> · {t("spark.field.stage")}: {t(`spark.stage.${team.stage}`)}</p>
         {page.period ? <p className="text-sm text-slate-700">{t("spark.period", { starts: page.period.startsOn, ends: page.period.endsOn })}</p> : null}
       </header>
+      {page.withdrawal ? (
+        <section aria-labelledby="withdrawn" className="card space-y-2 border-amber-300 bg-amber-50">
+          <h2 id="withdrawn">{t("spark.status.withdrawn")}</h2>
+          <WithdrawalNote withdrawal={page.withdrawal} />
+          {relation !== "invitee" ? <p className="text-sm text-slate-700">{t("spark.withdraw.closed")}</p> : null}
+        </section>
+      ) : null}
       {done ? <FormMessage tone="success">{t(`spark.done.${done}` as never, { defaultValue: t("spark.done.saved") })}</FormMessage> : null}
+      <UnshownReply reply={reply} shown={shownForms} />
 
       <section aria-labelledby="project" className="card space-y-2">
         <h2 id="project">{t("spark.project")}</h2>
@@ -302,6 +327,8 @@ export default function TeamPage() {
           )}
         </section>
       ) : null}
+
+      {withdrawable ? <LeadWithdrawForm reply={reply} /> : null}
     </div>
   );
 }

@@ -63,6 +63,15 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
   );
 }
 
+/**
+ * The refusal of a form the page no longer shows (its team was withdrawn meanwhile, or it was posted from
+ * elsewhere), shown once at the top so it is never lost. `shown`: the forms the page renders.
+ */
+export function UnshownReply({ reply, shown }: { reply?: FormReply | null; shown: string[] }) {
+  if (!reply?.message || shown.includes(reply.intent)) return null;
+  return <ReplyMessage reply={reply} form={reply.intent} />;
+}
+
 /** The refusal of a form that is not about one field, shown above it. */
 export function ReplyMessage({ reply, form, children }: { reply?: FormReply | null; form: string; children?: ReactNode }) {
   const { t } = useTranslation();

@@ -15,13 +15,14 @@ export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
   "routes/office.spark._index": () => [{ actor: "officer", url: "/office/spark" }],
   "routes/office.spark.$id": (w) => [{ actor: "officer", url: `/office/spark/${w.ids.sparkIntake}` }],
   "routes/mentor": () => [{ actor: "sparkMentor", url: "/mentor" }],
-  "routes/spark.teams.$id": (w) => [
-    { actor: "sparkFormingLead", url: `/spark/teams/${w.ids.sparkFormingTeam}` },
-    { actor: "sparkLead", url: `/spark/teams/${w.ids.sparkSelectedTeam}` },
-  ],
+  // The demo day before the team pages: the leads' withdraw forms take the selected team off the demo day.
   "routes/spark.demo-days.$id": (w) => [
     { actor: "officer", url: `/spark/demo-days/${w.ids.demoDay}` },
     { actor: "recruiter", url: `/spark/demo-days/${w.ids.demoDay}` },
+  ],
+  "routes/spark.teams.$id": (w) => [
+    { actor: "sparkFormingLead", url: `/spark/teams/${w.ids.sparkFormingTeam}` },
+    { actor: "sparkLead", url: `/spark/teams/${w.ids.sparkSelectedTeam}` },
   ],
   "routes/login": () => [{ actor: "anonymous", url: "/login" }],
   "routes/signup": () => [{ actor: "anonymous", url: "/signup" }],
