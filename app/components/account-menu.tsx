@@ -51,6 +51,7 @@ export function AccountMenu() {
       {talentJoins || companyJoins ? <Link to="/missions">{t("missions.nav")}</Link> : null}
       {runsMissions ? <Link to="/office/missions">{t("missions.officeNav")}</Link> : null}
       {answersTickets ? <Link to="/office/tickets">{t("tickets.officeNav")}</Link> : <Link to="/tickets">{t("tickets.mine.title")}</Link>}
+      {answersTickets ? <Link to="/office/calendar">{t("tickets.calendar.nav")}</Link> : null}
       {isAdmin ? <Link to="/admin/users">{t("admin.nav")}</Link> : null}
       <Link to="/account">{viewer.displayName}</Link>
       <Form method="post" action="/logout">

@@ -32,7 +32,10 @@ export default function OfficeTickets() {
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <h1>{t("tickets.queue.title")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1>{t("tickets.queue.title")}</h1>
+        <Link to="/office/calendar">{t("tickets.calendar.nav")}</Link>
+      </div>
       <p role="status" className={overdue > 0 ? "font-semibold text-red-800" : "text-slate-700"}>{t("tickets.queue.overdue", { count: overdue })}</p>
       <Form method="get" className="card flex flex-wrap items-end gap-4" aria-label={t("tickets.queue.filters")}>
         <div>

@@ -123,6 +123,7 @@ export const samplePaths: Record<string, string> = {
   "routes/tickets._index": "/tickets",
   "routes/tickets.$id": "/tickets/00000000-0000-4000-8000-000000000000",
   "routes/office.tickets._index": "/office/tickets",
+  "routes/office.calendar": "/office/calendar",
 };
 
 const publicApi = { loader: all(200), action: all(405) };
@@ -295,4 +296,5 @@ export const expectations: Record<string, { loader?: Row; action?: Row }> = {
   "routes/tickets._index": { loader: signedIn(200) },
   "routes/tickets.$id": { loader: signedIn(404), action: signedIn(404) },
   "routes/office.tickets._index": { loader: only(office) },
+  "routes/office.calendar": { loader: only(office), action: only({ programme_officer: 400, admin: 400 }) },
 };

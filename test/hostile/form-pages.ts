@@ -97,6 +97,7 @@ export const formPages: Record<string, (w: HostileWorld) => FormPage[]> = {
     { actor: "talent", url: `/tickets/${w.ids.ticket}` },
     { actor: "officer", url: `/tickets/${w.ids.ticket}` },
   ],
+  "routes/office.calendar": (w) => [{ actor: "officer", url: `/office/calendar?year=${w.ids.calendarYear}` }],
   "routes/admin.users": () => [{ actor: "admin", url: "/admin/users" }],
   "routes/account._index": () => [{ actor: "plain", url: "/account" }],
   "routes/logout": () => [{ actor: "plain", url: "/account" }],

@@ -28,6 +28,7 @@ import { submitPreferences } from "../../app/placement/trainee-applications.serv
 import { tinyPdf } from "../support/tiny-pdf";
 import { createMission } from "../../app/missions/missions.server";
 import { openTicket } from "../../app/tickets/tickets.server";
+import { addCalendarDay, CalendarRuleError } from "../../app/tickets/office-calendar.server";
 import { missionInput } from "../missions/world";
 import { createDemoDay, registerTeam } from "../../app/spark/demo-days.server";
 import { addMilestone } from "../../app/spark/milestones.server";
@@ -87,6 +88,8 @@ export interface HostileWorld {
     workPermitCase: string;
     mission: string;
     ticket: string;
+    /** A year of the office calendar with a day in it, so its remove form is on the page. */
+    calendarYear: number;
   };
   tokens: { invitation: string; reset: string; verify: string; outcomeSurvey: string };
   userIds: Record<Exclude<Actor, "anonymous">, string>;
@@ -226,6 +229,10 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
   // A mission the officer runs (the recruiter and the talent see its forms) and a question the talent sent.
   const mission = await createMission(db, await viewerOf(db, userIds.officer), missionInput(), IP);
   const { ticket } = await openTicket(db, await viewerOf(db, userIds.talent), { kind: "question", category: "other", subject: "Hostile ticket", body: "A question" }, { publicUrl: links.publicUrl, ip: IP, locale: "en" });
+  // A day in the office calendar, far from any date other tests use; a world made earlier in the run may hold it already.
+  await addCalendarDay(db, await viewerOf(db, userIds.officer), { date: "2099-01-01", kind: "holiday", nameZh: "測試假日", nameEn: "Hostile holiday" }, IP).catch((error: unknown) => {
+    if (!(error instanceof CalendarRuleError && error.code === "duplicate")) throw error;
+  });
   return {
     ids: {
       occupation: occupation!.id,
@@ -252,6 +259,7 @@ export async function makeHostileWorld(db: Database): Promise<HostileWorld> {
       demoDay: demoDay.id,
       mission: mission.id,
       ticket: ticket.id,
+      calendarYear: 2099,
     },
     tokens: {
       invitation: invitationToken,
