@@ -12,7 +12,7 @@ import { searchIndex } from "../app/search/search.server";
 import type { SearchContext } from "../search/reindex";
 
 export const PAGE_SIZE = 20;
-const LIST_FIELDS = ["id", "title", "organisationZh", "organisationEn", "city", "openToOverseas", "salaryMinNtd", "salaryMaxNtd"];
+export const LIST_FIELDS = ["id", "title", "organisationZh", "organisationEn", "city", "openToOverseas", "salaryMinNtd", "salaryMaxNtd"];
 
 /** Escapes LIKE's wildcards so the query is matched literally (backslash is the default escape). */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -10,11 +10,12 @@ import { parseEnv } from "../server/env";
 import type { Logger } from "../server/logger";
 import { startServices, type Services } from "../server/services";
 import { createFreshDatabase, type FreshDatabase } from "../test/support/fresh-database";
-import { startBenchServer, type BenchServer } from "./endpoints";
+import { LIST_FIELDS, PAGE_SIZE, startBenchServer, type BenchServer } from "./endpoints";
 import { generateData, readReference } from "./generate";
 import { indexForBench, type IndexOutcome } from "./indexing";
-import { percentile, runLoadInChild, type LoadResult } from "./load";
+import { percentile, runLoadInChild, type LoadRequest, type LoadResult } from "./load";
 import { buildQueryMix, warmUpQueries, type BenchQuery } from "./queries";
+import { indexUid } from "../search/reindex";
 
 const CONFIG = {
   seed: 42,
@@ -97,6 +98,20 @@ async function measure(route: "search" | "ilike", mix: BenchQuery[], warm: Bench
   return measured;
 }
 
+/**
+ * The same mix sent straight to Meilisearch, with the search the portal's path makes: the floor under
+ * the figures above. On 2 cores Meilisearch runs one search per core and queues the rest, so at 20
+ * concurrent requests its own latency is about 20 / its throughput, whatever the portal adds.
+ */
+async function measureEngineAlone(mix: BenchQuery[], search: Services["search"]): Promise<LoadResult> {
+  const { host, apiKey } = search.client.config;
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) };
+  const path = `/indexes/${indexUid(search, "positions")}/search`;
+  const requests: LoadRequest[] = mix.map(({ q }) => ({ method: "POST", path, headers, body: JSON.stringify({ q, limit: PAGE_SIZE, attributesToRetrieve: LIST_FIELDS }) }));
+  say(`meilisearch alone: ${mix.length} queries at ${CONFIG.concurrency} concurrent connections straight to ${host}; ${load()}`);
+  return runLoadInChild({ baseUrl: host.replace(/\/$/, ""), paths: requests, concurrency: CONFIG.concurrency, timeoutMs: CONFIG.requestTimeoutMs, budgetMs: CONFIG.loadBudgetMs.search });
+}
+
 /** The round with the median p95. */
 const medianRound = (rounds: Measured[]) => [...rounds].sort((a, b) => a.result.p95 - b.result.p95)[Math.floor((rounds.length - 1) / 2)]!;
 
@@ -107,7 +122,7 @@ function report(name: string, m: Measured) {
       `p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  max ${ms(r.max)} ms  ` +
       `throughput ${r.throughput.toFixed(1)} req/s  (wall ${secs(r.wallMs)})`,
   );
-  say(`${"".padEnd(14)} inside the bench server: p50 ${ms(percentile(m.serverMs, 50))} ms  p95 ${ms(percentile(m.serverMs, 95))} ms`);
+  if (m.serverMs.length > 0) say(`${"".padEnd(14)} inside the bench server: p50 ${ms(percentile(m.serverMs, 50))} ms  p95 ${ms(percentile(m.serverMs, 95))} ms`);
   if (r.engineMs.length > 0) {
     say(`${"".padEnd(14)} Meilisearch processingTimeMs: p50 ${ms(percentile(r.engineMs, 50))}  p95 ${ms(percentile(r.engineMs, 95))}  p99 ${ms(percentile(r.engineMs, 99))}`);
   }
@@ -200,6 +215,7 @@ async function main() {
   const warm = warmUpQueries(mix, CONFIG.warmUp);
   const meiliRounds = await measure("search", mix, warm, server, CONFIG.searchRounds);
   const meili = medianRound(meiliRounds);
+  const engine = await measureEngineAlone(mix, services.search);
   const [ilike] = await measure("ilike", mix, warm, server, 1);
   if (!ilike) throw new Error("the ILIKE path was not measured");
 
@@ -215,6 +231,7 @@ async function main() {
   say(`load: ${CONFIG.queries} queries (${CONFIG.warmUp} warm-up first, not counted), ${CONFIG.concurrency} concurrent keep-alive connections from a separate client process, 20 hits a page`);
   meiliRounds.forEach((round, i) => report(`meilisearch #${i + 1}`, round));
   say(`meilisearch: figures below use round #${meiliRounds.indexOf(meili) + 1} (median p95 of ${meiliRounds.length}; the machine is shared, rounds vary)`);
+  report("engine alone", { result: engine, serverMs: [] });
   report("ilike", ilike);
   const ratio = ilike.result.p95 / meili.result.p95;
   const ratioText = Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : "n/a";
