@@ -68,8 +68,12 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
  * elsewhere), shown once at the top so it is never lost. `shown`: the forms the page renders.
  */
 export function UnshownReply({ reply, shown }: { reply?: FormReply | null; shown: string[] }) {
-  if (!reply?.message || shown.includes(reply.intent)) return null;
-  return <ReplyMessage reply={reply} form={reply.intent} />;
+  const { t } = useTranslation();
+  if (!reply || shown.includes(reply.intent)) return null;
+  if (reply.message) return <ReplyMessage reply={reply} form={reply.intent} />;
+  // A schema refusal has only field errors, and the fields are not on the page: say them here.
+  const errors = Object.values(reply.errors).flatMap((list) => list ?? []);
+  return errors.length > 0 ? <FormMessage>{errors.map((key) => t(key as never)).join(" ")}</FormMessage> : null;
 }
 
 /** The refusal of a form that is not about one field, shown above it. */

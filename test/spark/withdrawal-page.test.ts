@@ -109,6 +109,10 @@ describe("the office withdraws on the intake page", () => {
     const again = await post(office, page, { intent: "withdraw", teamId: team.id, reason: "Did not sign the agreement" });
     expect(again.status).toBe(409);
     expect(await shownText(again)).toContain("This team is already withdrawn.");
+    // A reason too short for a form the page no longer shows: the field's error is said at the top.
+    const shortAgain = await post(office, page, { intent: "withdraw", teamId: team.id, reason: "no" });
+    expect(shortAgain.status).toBe(400);
+    expect(await shownText(shortAgain)).toContain("Give a reason for withdrawing (5 to 500 characters).");
   });
 });
 
