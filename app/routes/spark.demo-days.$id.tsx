@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const v = submission.value;
   const r = await attempt("demo", form, async () => {
     if (v.intent === "register-team") await registerTeam(db, viewer, id, v.teamId, ip);
-    else if (v.intent === "present") await markPresent(db, viewer, id, v.teamId, v.present === "yes");
+    else if (v.intent === "present") await markPresent(db, viewer, id, v.teamId, v.present === "yes", ip);
     else if (v.intent === "interest") await registerInterest(db, viewer, id, v.teamId, ip);
     else await scheduleMeeting(db, viewer, id, v.teamId, v.startsAt, ip);
   });

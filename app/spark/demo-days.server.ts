@@ -52,24 +52,28 @@ async function demoDay(db: Pick<Database, "select">, eventId: string) {
 export async function registerTeam(db: Database, viewer: Viewer, eventId: string, teamId: string, ip: string): Promise<void> {
   requireOffice(viewer);
   await demoDay(db, eventId);
-  const [team] = await db.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId));
-  if (!team) throw new SparkRuleError("notFound");
-  refuseIfWithdrawn(team);
-  if (team.status !== "selected") throw new SparkRuleError("notSelected");
   await db.transaction(async (tx) => {
+    // Read under a share lock: a withdrawal (which locks the team for update) cannot commit in between.
+    const [team] = await tx.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("share");
+    if (!team) throw new SparkRuleError("notFound");
+    refuseIfWithdrawn(team);
+    if (team.status !== "selected") throw new SparkRuleError("notSelected");
     await tx.insert(t.eventRegistrations).values({ eventId, role: "team", sparkTeamId: teamId }).onConflictDoNothing();
     await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-team-registered", entity: "event", entityId: eventId, detail: { teamId }, ip });
   });
 }
 
-export async function markPresent(db: Database, viewer: Viewer, eventId: string, teamId: string, present: boolean): Promise<void> {
+export async function markPresent(db: Database, viewer: Viewer, eventId: string, teamId: string, present: boolean, ip: string): Promise<void> {
   requireOffice(viewer);
-  const updated = await db
-    .update(t.eventRegistrations)
-    .set({ attended: present })
-    .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)))
-    .returning({ id: t.eventRegistrations.id });
-  if (updated.length === 0) throw new SparkRuleError("teamNotRegistered");
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(t.eventRegistrations)
+      .set({ attended: present })
+      .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)))
+      .returning({ id: t.eventRegistrations.id });
+    if (updated.length === 0) throw new SparkRuleError("teamNotRegistered");
+    await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-attendance-recorded", entity: "event", entityId: eventId, detail: { teamId, present }, ip });
+  });
 }
 
 /** The approved company through which the viewer acts (the one given, else their first approved one). */

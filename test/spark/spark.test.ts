@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { createDemoDay, registerInterest, registerTeam, scheduleMeeting, slotsOf } from "../../app/spark/demo-days.server";
+import { createDemoDay, markPresent, registerInterest, registerTeam, scheduleMeeting, slotsOf } from "../../app/spark/demo-days.server";
 import { addMilestone, evidenceFile, logMeeting, mentorTeams, updateMilestone } from "../../app/spark/milestones.server";
 import { assignMentor, decideTeam, fundOf, recordSpend, setBudget } from "../../app/spark/office.server";
 import { applyTeam, inviteMember, membersOf, openIntake, respondToInvitation, submitTeam } from "../../app/spark/teams.server";
@@ -177,5 +177,13 @@ describe("demo days", () => {
     const loser = both[0] === "accepted" ? second : first;
     await scheduleMeeting(db(), loser.recruiter, event.id, a.team.id, "2027-11-20T05:20:00.000Z", IP);
     expect(await db().select().from(t.meetings).where(eq(t.meetings.guestSparkTeamId, a.team.id))).toHaveLength(2);
+
+    // Attendance is the office's record, kept in the audit log like its other writes.
+    expect(await refusal(markPresent(db(), office, event.id, forming.team.id, true, IP))).toBe("teamNotRegistered");
+    await markPresent(db(), office, event.id, a.team.id, true, IP);
+    const [registration] = await db().select().from(t.eventRegistrations).where(and(eq(t.eventRegistrations.eventId, event.id), eq(t.eventRegistrations.sparkTeamId, a.team.id)));
+    expect(registration?.attended).toBe(true);
+    const audits = await db().select().from(t.auditLog).where(and(eq(t.auditLog.entityId, event.id), eq(t.auditLog.action, "demo-day-attendance-recorded")));
+    expect(audits.map((row) => [row.actorUserId, JSON.parse(String(row.detail)) as unknown])).toEqual([[office.id, { teamId: a.team.id, present: true }]]);
   });
 });
