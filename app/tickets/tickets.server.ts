@@ -1,7 +1,7 @@
 // The single window: inquiries and complaints as tickets. Anyone opens one (signed in, or with an
 // e-mail address); the office assigns a programme officer, replies in the portal and by mail, and
 // sees the first-reply deadline. Only the office and the requester ever read a ticket; a complaint
-// is never listed anywhere but in the office's queue (docs/decisions/0013-single-window-tickets.md).
+// is never listed anywhere but in the office's queue (docs/decisions/0014-mission-meetings-and-single-window.md).
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";

@@ -88,7 +88,7 @@ export const inquiries = pgTable("inquiries", {
   requesterEmail: text("requester_email").notNull(),
   status: inquiryStatus("status").notNull().default("open"),
   assigneeUserId: text("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
-  /** The topic the requester chose (app/tickets/categories.ts). */
+  /** The topic the requester chose (app/tickets/ticket-schema.ts). */
   category: text("category").notNull().default("other"),
   requesterName: text("requester_name").notNull().default(""),
   requesterLocale: text("requester_locale").notNull().default("zh-TW"),
