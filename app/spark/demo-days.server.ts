@@ -8,8 +8,8 @@ import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { mayPublish } from "../organisations/organisations.server";
-import { pgErrorIs, refuseIfWithdrawn, SparkRuleError } from "./rules";
-import { isOffice, requireOffice } from "./teams.server";
+import { pgErrorIs, SparkRuleError } from "./rules";
+import { isOffice, requireOffice, workingTeamShared } from "./teams.server";
 
 export interface DemoDayInput {
   titleZh: string;
@@ -53,10 +53,7 @@ export async function registerTeam(db: Database, viewer: Viewer, eventId: string
   requireOffice(viewer);
   await demoDay(db, eventId);
   await db.transaction(async (tx) => {
-    // Read under a share lock: a withdrawal (which locks the team for update) cannot commit in between.
-    const [team] = await tx.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("share");
-    if (!team) throw new SparkRuleError("notFound");
-    refuseIfWithdrawn(team);
+    const team = await workingTeamShared(tx, teamId);
     if (team.status !== "selected") throw new SparkRuleError("notSelected");
     await tx.insert(t.eventRegistrations).values({ eventId, role: "team", sparkTeamId: teamId }).onConflictDoNothing();
     await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-team-registered", entity: "event", entityId: eventId, detail: { teamId }, ip });
@@ -85,20 +82,13 @@ export function companyOf(viewer: Viewer, organisationId?: string) {
   return chosen;
 }
 
-/** Shared with other demo-day writes, exclusive with a withdrawal: nothing is booked with a team after it is withdrawn. */
-async function refuseWithdrawnTeam(tx: Pick<Database, "select">, teamId: string) {
-  const [team] = await tx.select({ status: t.sparkTeams.status }).from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("share");
-  if (!team) throw new SparkRuleError("notFound");
-  refuseIfWithdrawn(team);
-}
-
 export async function registerInterest(db: Database, viewer: Viewer, eventId: string, teamId: string, ip: string): Promise<void> {
   const company = companyOf(viewer);
   await demoDay(db, eventId);
   const [registered] = await db.select({ id: t.eventRegistrations.id }).from(t.eventRegistrations).where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.role, "team"), eq(t.eventRegistrations.sparkTeamId, teamId)));
   if (!registered) throw new SparkRuleError("teamNotRegistered");
   await db.transaction(async (tx) => {
-    await refuseWithdrawnTeam(tx, teamId);
+    await workingTeamShared(tx, teamId);
     await tx.insert(t.eventRegistrations).values({ eventId, role: "company", organisationId: company.organisationId }).onConflictDoNothing();
     await tx.insert(t.sparkTeamInterests).values({ eventId, teamId, organisationId: company.organisationId, registeredBy: viewer.id }).onConflictDoNothing();
     await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-interest", entity: "event", entityId: eventId, detail: { teamId, organisationId: company.organisationId }, ip });
@@ -122,7 +112,7 @@ export async function scheduleMeeting(db: Database, viewer: Viewer, eventId: str
   if (!interest) throw new SparkRuleError("noInterest");
   try {
     return await db.transaction(async (tx) => {
-      await refuseWithdrawnTeam(tx, teamId);
+      await workingTeamShared(tx, teamId);
       const [meeting] = await tx
         .insert(t.meetings)
         .values({ eventId, startsAt, endsAt: new Date(startsAt.getTime() + event.meetingMinutes * 60_000), hostOrganisationId: company.organisationId, guestSparkTeamId: teamId, status: "confirmed" })

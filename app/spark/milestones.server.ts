@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { displayFileName, looksLikePdf } from "../talents/cv.server";
 import { MAX_EVIDENCE_BYTES, refuseIfWithdrawn, SparkRuleError, type milestoneStatuses } from "./rules";
-import { intakeOfTeam, lockTeam, relationTo, type Team, type Tx } from "./teams.server";
+import { intakeOfTeam, lockTeam, relationTo, workingTeamShared, type Team, type Tx } from "./teams.server";
 
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
@@ -124,9 +124,7 @@ export async function logMeeting(db: Database, viewer: Viewer, assignmentId: str
   if (!assignment) throw new SparkRuleError("notFound");
   if (assignment.mentorUserId !== viewer.id) throw new SparkRuleError("notAssigned");
   await db.transaction(async (tx) => {
-    // Shared with other meetings, exclusive with a withdrawal: a meeting is never logged after one.
-    const [team] = await tx.select({ status: t.sparkTeams.status }).from(t.sparkTeams).where(eq(t.sparkTeams.id, assignment.teamId)).for("share");
-    refuseIfWithdrawn(team!);
+    await workingTeamShared(tx, assignment.teamId);
     const [meeting] = await tx.insert(t.mentorMeetings).values({ assignmentId, ...input }).returning({ id: t.mentorMeetings.id });
     await recordAudit(tx, { actorUserId: viewer.id, action: "spark-mentor-meeting", entity: "spark_team", entityId: assignment.teamId, detail: { meetingId: meeting!.id }, ip });
   });

@@ -71,7 +71,7 @@ export async function assignMentor(db: Database, viewer: Viewer, teamId: string,
     await db.transaction(async (tx) => {
       const team = await lockTeam(tx, teamId);
       refuseIfWithdrawn(team);
-    if (team.status !== "selected") throw new SparkRuleError("notSelected");
+      if (team.status !== "selected") throw new SparkRuleError("notSelected");
       const [isMentor] = await tx.select({ userId: t.userRoles.userId }).from(t.userRoles).where(and(eq(t.userRoles.userId, mentorUserId), eq(t.userRoles.role, "mentor")));
       if (!isMentor) throw new SparkRuleError("notMentorUser");
       const [assignment] = await tx.insert(t.mentorAssignments).values({ teamId, mentorUserId, mode }).returning();

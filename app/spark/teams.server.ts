@@ -12,7 +12,7 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { createI18n, pick } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
-import { MAX_TEAM_MEMBERS, pgErrorIs, SparkRuleError, type memberRoles, type stages } from "./rules";
+import { MAX_TEAM_MEMBERS, pgErrorIs, refuseIfWithdrawn, SparkRuleError, type memberRoles, type stages } from "./rules";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Team = typeof t.sparkTeams.$inferSelect;
@@ -114,6 +114,17 @@ export async function applyTeam(db: Database, viewer: Viewer, input: TeamInput, 
 export async function lockTeam(tx: Tx, teamId: string): Promise<Team> {
   const [team] = await tx.select().from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("update");
   if (!team) throw new SparkRuleError("notFound");
+  return team;
+}
+
+/**
+ * A team still working, read under a share lock: writes that record work for it (meetings, demo-day
+ * interest and bookings) share it, a withdrawal (lockTeam) excludes it, so nothing lands after one.
+ */
+export async function workingTeamShared(tx: Pick<Database, "select">, teamId: string): Promise<Pick<Team, "status">> {
+  const [team] = await tx.select({ status: t.sparkTeams.status }).from(t.sparkTeams).where(eq(t.sparkTeams.id, teamId)).for("share");
+  if (!team) throw new SparkRuleError("notFound");
+  refuseIfWithdrawn(team);
   return team;
 }
 

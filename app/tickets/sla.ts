@@ -4,7 +4,7 @@
 // from the next working day's 00:00. The deadline is computed once, when the ticket is opened, and
 // stored (inquiries.first_reply_due_at): days added to the calendar later move no existing deadline.
 // Pure, so the page, the list and the tests share one clock.
-import type { OfficeCalendar } from "./office-calendar";
+import { isWeekendDate, type OfficeCalendar } from "./office-calendar";
 
 export const FIRST_REPLY_WORKING_DAYS = 2;
 const TAIPEI_OFFSET_MS = 8 * 3_600_000;
@@ -16,14 +16,12 @@ const taipeiDate = (taipeiMs: number) => new Date(taipeiMs).toISOString().slice(
 const isWorkingDay = (taipeiMs: number, calendar: OfficeCalendar) => {
   const date = taipeiDate(taipeiMs);
   if (calendar.holidays.has(date)) return false;
-  if (calendar.workdays.has(date)) return true;
-  const day = new Date(taipeiMs).getUTCDay();
-  return day !== 0 && day !== 6;
+  return calendar.workdays.has(date) || !isWeekendDate(date);
 };
 
 /**
  * When the first reply is due for a ticket opened at `openedAt`, given the office calendar for the
- * days that follow (officeCalendarFor loads it; MONDAY_TO_FRIDAY when there is none).
+ * days that follow (firstReplyDueFor in office-calendar.server.ts loads it; MONDAY_TO_FRIDAY when there is none).
  */
 export function firstReplyDue(openedAt: Date, calendar: OfficeCalendar, workingDays = FIRST_REPLY_WORKING_DAYS): Date {
   // Taiwan has no daylight saving time: a fixed offset gives its wall clock.
