@@ -3,9 +3,9 @@ import {
   isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
   useLocation, useRouteError, useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, defaultLocale, htmlLang, type Locale } from "./i18n/resources";
+import { defaultLocale, i18nFor, htmlLang, type Locale } from "./i18n/resources";
 import { getLocale } from "./i18n/locale.server";
 import { useNonce } from "./nonce";
 import { SearchBox } from "./components/search-box";
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? defaultLocale;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
   return (
     <html lang={htmlLang(locale)}>

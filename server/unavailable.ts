@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import type { ErrorRequestHandler, Request } from "express";
 import { CORS_HEADERS, JSON_CONTENT_TYPE, errorBody } from "../app/api/http";
-import { createI18n, defaultLocale, htmlLang, isLocale, type Locale } from "../app/i18n/resources";
+import { i18nFor, defaultLocale, htmlLang, isLocale, type Locale } from "../app/i18n/resources";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import type { Logger } from "./logger";
 
@@ -55,7 +55,7 @@ export function databaseUnavailableHandler(log: Logger): ErrorRequestHandler {
 
 /** A page without scripts or styles (it must work when nothing else does), in the visitor's language. */
 export function unavailablePage(locale: Locale): string {
-  const { t } = createI18n(locale);
+  const { t } = i18nFor(locale);
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const title = escape(t("errors.unavailableTitle"));
   return `<!DOCTYPE html>

@@ -1,6 +1,6 @@
 // The tables the KPI pages show, built once on the server with headers in the reader's language, so
 // the page, the CSV and the XLSX show exactly the same rows.
-import { createI18n, type Locale } from "../i18n/resources";
+import { i18nFor, type Locale } from "../i18n/resources";
 import { roundHalfUp } from "../forecasts/manpower-method";
 import type { KpiSet, Ratio } from "./compute";
 import type { ExportTable } from "./export.server";
@@ -8,7 +8,7 @@ import type { ExportTable } from "./export.server";
 export const percent = (r: Ratio): number | null => (r.rate === null ? null : roundHalfUp(r.rate * 100, 1));
 
 export function translator(locale: Locale) {
-  return createI18n(locale).t;
+  return i18nFor(locale).t;
 }
 
 export interface KpiGroupRow {

@@ -7,7 +7,7 @@ import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import type { Viewer } from "../auth/session.server";
-import { createI18n } from "../i18n/resources";
+import { i18nFor } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
 import { memberRoleFor, OrganisationRuleError, type Organisation } from "./organisations.server";
 
@@ -42,7 +42,7 @@ export async function inviteColleague(db: Database, viewer: Viewer, organisation
       data: {
         organisation: locale === "en" ? organisation.nameEn : organisation.nameZh,
         inviter: viewer.displayName,
-        role: createI18n(locale).t(`roles.${role}`),
+        role: i18nFor(locale).t(`roles.${role}`),
         url: `${links.publicUrl}/invitations/${token}`,
       },
     });

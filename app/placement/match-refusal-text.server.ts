@@ -2,7 +2,7 @@
 // and field (match-rules.ts); the rounds' and quota applications' own refusals (a passed deadline, a
 // round that does not exist) are put into words by refusal-text.server.ts.
 import { formatDateTime } from "../i18n/format";
-import { createI18n, type Locale } from "../i18n/resources";
+import { i18nFor, type Locale } from "../i18n/resources";
 import { DeadlinePassedError, deadlineLabelKey } from "./calendar";
 import { MatchRuleError, matchRefusal, PlacementRuleError } from "./match-rules";
 import { QuotaRuleError } from "./quota-applications.server";
@@ -33,7 +33,7 @@ export function explainMatchRefusal(error: MatchRefusalError, locale: Locale): E
     return { status, text, field };
   }
   const refusal = matchRefusal(error);
-  const { t } = createI18n(locale);
+  const { t } = i18nFor(locale);
   const values = refusal.deadline ? { deadline: t(deadlineLabelKey(refusal.deadline.key)), at: formatDateTime(refusal.deadline.at, locale) } : {};
   return { status: refusal.status, text: String(t(refusal.message as never, values)), field: refusal.field };
 }

@@ -1,7 +1,7 @@
 // What the trainee and unit-selection pages answer when a rule refuses a request: an HTTP status, the
 // sentence in the page's language, and the form field to show it beside (none: above the form). A
 // passed deadline names the deadline and when it passed. 404 and 403 are for the route to throw.
-import { createI18n, type Locale } from "../i18n/resources";
+import { i18nFor, type Locale } from "../i18n/resources";
 import { formatDateTime } from "../i18n/format";
 import { formatCalendarDate } from "../positions/format";
 import { DeadlinePassedError, describeDeadlinePassed } from "./calendar";
@@ -48,7 +48,7 @@ const rankingInput = new Set<RankingRuleCode>(["endsBeforeStarts", "afterIntervi
 
 /** The refusal in the page's language. `round` fills in dates some messages name. */
 export function explainTraineeRefusal(error: TraineeRefusable, locale: Locale, round?: Pick<Round, "trainingStartsOn" | "interviewsCloseAt"> | null): TraineeRefusal {
-  const { t } = createI18n(locale);
+  const { t } = i18nFor(locale);
   const say = (key: string, values: Record<string, string> = {}) => String(t(key as never, values));
   if (error instanceof DeadlinePassedError) return { status: 409, text: describeDeadlinePassed(error, t, locale) };
   if (error instanceof RoundRuleError) return error.code === "notFound" ? { status: 404, text: say("placement.refusal.roundNotFound") } : { status: 409, text: say(`placement.refusal.${error.code}`) };

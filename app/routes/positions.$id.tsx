@@ -23,7 +23,7 @@ import {
 } from "~/positions/positions.server";
 import { applicationRefusal, positionRefusal } from "~/positions/refusals";
 import { changedFields } from "~/positions/revisions";
-import { educationFieldOptions, skillOptions } from "~/surveys/vocabulary.server";
+import { educationFieldLabels, skillLabels } from "~/surveys/vocabulary.server";
 import { DetailItem } from "~/components/detail-item";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.position.title} · ${data.organisation.name}` : "Not found" }];
@@ -43,13 +43,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!view) throw notFound();
   const locale = await getLocale(request);
   const { position, organisation, occupation } = view;
-  const [skills, fields, revisions] = await Promise.all([
-    skillOptions(db, locale),
-    educationFieldOptions(db, locale),
+  const [skills, educationFields, revisions] = await Promise.all([
+    skillLabels(db, locale, view.skillKeys),
+    educationFieldLabels(db, locale, view.educationFieldCodes),
     view.manages ? listRevisions(db, position.id) : [],
   ]);
-  const skillLabel = new Map(skills.map((s) => [s.key, s.label]));
-  const fieldLabel = new Map(fields.map((f) => [f.code, f.label]));
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const pages = Math.max(1, Math.ceil(revisions.length / REVISIONS_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
@@ -77,8 +75,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     organisation: { name: pick(locale, organisation.nameZh, organisation.nameEn), slug: organisation.slug },
     occupation: { title: pick(locale, occupation.titleZh, occupation.titleEn), code: occupation.code, surveyKey: occupation.surveyKey },
-    skills: view.skillKeys.map((key) => skillLabel.get(key) ?? key),
-    educationFields: view.educationFieldCodes.map((code) => fieldLabel.get(code) ?? code),
+    skills,
+    educationFields,
     manages: view.manages,
     signedIn: !!viewer,
     mayApply: !!viewer && !view.manages && can(viewer.roles, "create:application:own"),

@@ -10,7 +10,7 @@ import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
-import { createI18n, pick } from "../i18n/resources";
+import { i18nFor, pick } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
 import { MAX_TEAM_MEMBERS, pgErrorIs, refuseIfWithdrawn, SparkRuleError, type memberRoles, type stages } from "./rules";
 
@@ -156,7 +156,7 @@ export async function inviteMember(db: Database, viewer: Viewer, teamId: string,
         to: email,
         locale,
         template: "spark-invitation",
-        data: { project: team.projectTitle, inviter: viewer.displayName, role: createI18n(locale).t(`spark.role.${input.role}`), url: `${links.publicUrl}/spark/teams/${teamId}` },
+        data: { project: team.projectTitle, inviter: viewer.displayName, role: i18nFor(locale).t(`spark.role.${input.role}`), url: `${links.publicUrl}/spark/teams/${teamId}` },
       });
       await recordAudit(tx, { actorUserId: viewer.id, action: "spark-member-invited", entity: "spark_team", entityId: teamId, detail: { email, role: input.role }, ip });
     });

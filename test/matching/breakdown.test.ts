@@ -1,7 +1,7 @@
 // The sentences a score breakdown shows for each part, in both languages, from hand-built scores.
 import { describe, expect, it } from "vitest";
 import { describePart, type MatchNames } from "~/components/score-breakdown";
-import { createI18n } from "~/i18n/resources";
+import { i18nFor } from "~/i18n/resources";
 import { scoreMatch, type MatchCandidate, type MatchRequirement, type Part } from "~/matching/score";
 
 const names: MatchNames = {
@@ -22,7 +22,7 @@ const candidate: MatchCandidate = {
 };
 
 function sentences(locale: "en" | "zh-TW", req = requirement, cand = candidate) {
-  const t = createI18n(locale).t;
+  const t = i18nFor(locale).t;
   return Object.fromEntries(scoreMatch(req, cand).parts.map((part: Part) => [part.key, describePart(part, names, t)]));
 }
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../app/auth/session.server";
-import { createI18n } from "../../app/i18n/resources";
+import { i18nFor } from "../../app/i18n/resources";
 import {
   assertBefore, calendarOrderProblems, currentPhase, DeadlinePassedError, deadlineKeys, deadlinesOf, describeDeadlinePassed, fromTaipeiLocal, hasPassed, toTaipeiLocal,
 } from "../../app/placement/calendar";
@@ -67,8 +67,8 @@ describe("the calendar (pure)", () => {
 
   it("says which deadline passed, and when in Taipei time, in both languages", () => {
     const error = new DeadlinePassedError("review", new Date("2027-03-01T09:00:00Z"));
-    const zh = describeDeadlinePassed(error, createI18n("zh-TW").t, "zh-TW");
-    const en = describeDeadlinePassed(error, createI18n("en").t, "en");
+    const zh = describeDeadlinePassed(error, i18nFor("zh-TW").t, "zh-TW");
+    const en = describeDeadlinePassed(error, i18nFor("en").t, "en");
     expect(zh).toContain("員額審查截止");
     expect(zh).toContain("下午5:00");
     expect(zh).toContain("臺北時間");
