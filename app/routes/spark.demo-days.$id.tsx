@@ -4,9 +4,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import * as t from "../../db/schema";
 import { forbidden, notFound, requireViewer } from "~/auth/guards.server";
 import type { Viewer } from "~/auth/session.server";
 import { can } from "~/auth/permissions";
@@ -14,7 +12,7 @@ import { FormMessage } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
-import { demoDayView, markPresent, registerInterest, registerTeam, scheduleMeeting } from "~/spark/demo-days.server";
+import { demoDayView, markPresent, registerInterest, registerTeam, scheduleMeeting, teamsToRegister } from "~/spark/demo-days.server";
 import { ReplyMessage, type FormReply } from "~/spark/fields";
 import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
 import { demoDayActionSchema } from "~/spark/schemas";
@@ -33,8 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = context.services.db;
   const locale = await getLocale(request);
   const view = await demoDayView(db, viewer, id).catch(thrownRefusal);
-  const registered = new Set(view.teams.map((x) => x.id));
-  const selectable = view.office ? (await db.select({ id: t.sparkTeams.id, projectTitle: t.sparkTeams.projectTitle, year: t.sparkTeams.year }).from(t.sparkTeams).where(eq(t.sparkTeams.status, "selected")).limit(500)).filter((x) => !registered.has(x.id)) : [];
+  const selectable = view.office ? await teamsToRegister(db, id) : [];
   return {
     office: view.office,
     event: { title: pick(locale, view.event.titleZh, view.event.titleEn), when: formatDateTime(view.event.startsAt, locale), until: formatDateTime(view.event.endsAt, locale), venue: view.event.venue, minutes: view.event.meetingMinutes },

@@ -2,7 +2,7 @@
 // was there; recruiters of approved companies register interest in teams and then book a meeting slot
 // with a team they are interested in. Slots follow the event's meeting length from its start; the
 // meetings table's unique slots keep a company and a team from being booked twice at one time.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, notExists } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -58,6 +58,23 @@ export async function registerTeam(db: Database, viewer: Viewer, eventId: string
     await tx.insert(t.eventRegistrations).values({ eventId, role: "team", sparkTeamId: teamId }).onConflictDoNothing();
     await recordAudit(tx, { actorUserId: viewer.id, action: "demo-day-team-registered", entity: "event", entityId: eventId, detail: { teamId }, ip });
   });
+}
+
+/** How many teams the office's "register a team" list offers at most (the newest intakes first). */
+export const REGISTRABLE_TEAMS_SHOWN = 500;
+
+/** Selected teams not yet registered for this demo day, newest intake first, then by project title. */
+export async function teamsToRegister(db: Database, eventId: string) {
+  const registered = db
+    .select({ one: t.eventRegistrations.sparkTeamId })
+    .from(t.eventRegistrations)
+    .where(and(eq(t.eventRegistrations.eventId, eventId), eq(t.eventRegistrations.sparkTeamId, t.sparkTeams.id)));
+  return db
+    .select({ id: t.sparkTeams.id, projectTitle: t.sparkTeams.projectTitle, year: t.sparkTeams.year })
+    .from(t.sparkTeams)
+    .where(and(eq(t.sparkTeams.status, "selected"), notExists(registered)))
+    .orderBy(desc(t.sparkTeams.year), asc(t.sparkTeams.projectTitle), asc(t.sparkTeams.id))
+    .limit(REGISTRABLE_TEAMS_SHOWN);
 }
 
 export async function markPresent(db: Database, viewer: Viewer, eventId: string, teamId: string, present: boolean, ip: string): Promise<void> {

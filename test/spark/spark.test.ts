@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { createDemoDay, markPresent, registerInterest, registerTeam, scheduleMeeting, slotsOf } from "../../app/spark/demo-days.server";
+import { createDemoDay, markPresent, registerInterest, registerTeam, scheduleMeeting, slotsOf, teamsToRegister } from "../../app/spark/demo-days.server";
 import { addMilestone, evidenceFile, logMeeting, mentorTeams, updateMilestone } from "../../app/spark/milestones.server";
 import { assignMentor, decideTeam, fundOf, recordSpend, setBudget } from "../../app/spark/office.server";
 import { applyTeam, inviteMember, membersOf, openIntake, respondToInvitation, submitTeam } from "../../app/spark/teams.server";
@@ -162,11 +162,16 @@ describe("demo days", () => {
     const event = await createDemoDay(db(), office, { titleZh: "成果發表會", titleEn: "Demo day", date: "2027-11-20", startTime: "13:00", endTime: "14:00", venue: "Taipei", meetingMinutes: 20 }, IP);
     expect(slotsOf(event).map((s) => s.toISOString())).toEqual(["2027-11-20T05:00:00.000Z", "2027-11-20T05:20:00.000Z", "2027-11-20T05:40:00.000Z"]);
     expect(await refusal(registerTeam(db(), office, event.id, forming.team.id, IP))).toBe("notSelected");
+    // The office's list offers selected teams not yet registered (other tests' teams may be in it too).
+    const offered = async () => (await teamsToRegister(db(), event.id)).map((x) => x.id);
+    expect(await offered()).toContain(a.team.id);
+    expect(await offered()).not.toContain(forming.team.id);
     const first = await approvedCompany(db());
     const second = await approvedCompany(db());
     const pending = await approvedCompany(db(), "pending");
     expect(await refusal(registerInterest(db(), first.recruiter, event.id, a.team.id, IP))).toBe("teamNotRegistered");
     await registerTeam(db(), office, event.id, a.team.id, IP);
+    expect(await offered()).not.toContain(a.team.id);
     expect(await refusal(registerInterest(db(), pending.recruiter, event.id, a.team.id, IP))).toBe("companyNotApproved");
     expect(await refusal(scheduleMeeting(db(), first.recruiter, event.id, a.team.id, "2027-11-20T05:00:00.000Z", IP))).toBe("noInterest");
     await registerInterest(db(), first.recruiter, event.id, a.team.id, IP);
