@@ -61,7 +61,7 @@ export async function registerTeam(db: Database, viewer: Viewer, eventId: string
 }
 
 /** How many teams the office's "register a team" list offers at most (the newest intakes first). */
-export const REGISTRABLE_TEAMS_SHOWN = 500;
+const REGISTRABLE_TEAMS_SHOWN = 500;
 
 /** Selected teams not yet registered for this demo day, newest intake first, then by project title. */
 export async function teamsToRegister(db: Database, eventId: string) {

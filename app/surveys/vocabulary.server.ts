@@ -11,7 +11,7 @@ export async function skillOptions(db: Database, locale: Locale) {
 
 export async function educationFieldOptions(db: Database, locale: Locale) {
   const rows = await db.select({ code: t.educationFields.code, zh: t.educationFields.zh, en: t.educationFields.en }).from(t.educationFields).orderBy(asc(t.educationFields.code));
-  return rows.map((f) => ({ code: f.code, label: `${f.code} ${pick(locale, f.zh, f.en)}` }));
+  return rows.map((f) => ({ code: f.code, label: educationFieldLabel(f, locale) }));
 }
 
 /**
@@ -29,6 +29,9 @@ export async function skillLabels(db: Database, locale: Locale, keys: readonly s
 export async function educationFieldLabels(db: Database, locale: Locale, codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
   const rows = await db.select({ code: t.educationFields.code, zh: t.educationFields.zh, en: t.educationFields.en }).from(t.educationFields).where(inArray(t.educationFields.code, [...codes]));
-  const label = new Map(rows.map((f) => [f.code, `${f.code} ${pick(locale, f.zh, f.en)}`]));
+  const label = new Map(rows.map((f) => [f.code, educationFieldLabel(f, locale)]));
   return codes.map((code) => label.get(code) ?? code);
 }
+
+/** An education field as forms and pages name it: its code, then its name in the reader's language. */
+const educationFieldLabel = (f: { code: string; zh: string; en: string }, locale: Locale) => `${f.code} ${pick(locale, f.zh, f.en)}`;
