@@ -1,6 +1,6 @@
 // Info sessions, matchmaking fairs, recruitment missions and demo days; meetings; the hotline.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { eventKind, eventParticipantRole, inquiryKind, inquiryStatus, meetingStatus } from "./enums";
 import { organisations, users } from "./accounts";
 import { sparkTeams } from "./spark";
@@ -49,7 +49,10 @@ export const eventRegistrations = pgTable("event_registrations", {
   check("event_registrations_who", sql`num_nonnulls(${t.userId}, ${t.organisationId}, ${t.sparkTeamId}) >= 1`),
 ]);
 
-/** A 1:1 meeting at an event. The unique slots keep anyone from being double-booked. */
+/**
+ * A 1:1 meeting at an event. The unique slots keep anyone from being double-booked; a cancelled
+ * meeting holds no slot, so its time can be booked again (held and no-show meetings keep theirs).
+ */
 export const meetings = pgTable("meetings", {
   id: uuid("id").primaryKey().defaultRandom(),
   eventId: uuid("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
@@ -65,9 +68,9 @@ export const meetings = pgTable("meetings", {
 }, (t) => [
   check("meetings_times", sql`${t.endsAt} > ${t.startsAt}`),
   check("meetings_guest", sql`num_nonnulls(${t.guestUserId}, ${t.guestSparkTeamId}) = 1`),
-  unique("meetings_host_slot").on(t.eventId, t.hostOrganisationId, t.startsAt),
-  unique("meetings_guest_slot").on(t.eventId, t.guestUserId, t.startsAt),
-  unique("meetings_team_slot").on(t.eventId, t.guestSparkTeamId, t.startsAt),
+  uniqueIndex("meetings_host_slot").on(t.eventId, t.hostOrganisationId, t.startsAt).where(sql`${t.status} <> 'cancelled'`),
+  uniqueIndex("meetings_guest_slot").on(t.eventId, t.guestUserId, t.startsAt).where(sql`${t.status} <> 'cancelled'`),
+  uniqueIndex("meetings_team_slot").on(t.eventId, t.guestSparkTeamId, t.startsAt).where(sql`${t.status} <> 'cancelled'`),
 ]);
 
 /** An approved company's interest in a team shown at a demo day (an events row of kind demo_day). */

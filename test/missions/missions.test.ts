@@ -160,6 +160,28 @@ describe("scheduling", () => {
     await addMeeting(db(), office, m.id, { positionId: b.positions[0]!.id, talentUserId: x.user.id, startsLocal: at(50) }, URL_, IP);
   });
 
+  it("frees a cancelled meeting's time: the office books the same company and talent again at that time, and scheduling fills it", async () => {
+    const office = await officer(db());
+    const m = await mission(db(), office, {}, 48, 1);
+    const a = await companyWithPositions(db(), 1);
+    const x = await talent(db());
+    await registerPosition(db(), a.viewer, m.id, a.positions[0]!.id);
+    await registerTalent(db(), x.viewer, m.id);
+    await mutual(m, a, 0, x);
+    const at = (minutes: number) => instantToZoned(m.startsAt.getTime() + minutes * 60_000, m.timeZone);
+    const first = await addMeeting(db(), office, m.id, { positionId: a.positions[0]!.id, talentUserId: x.user.id, startsLocal: at(30) }, URL_, IP);
+    await recordMeetingOutcome(db(), office, m.id, { meetingId: first.id, status: "cancelled" }, IP);
+    const again = await addMeeting(db(), office, m.id, { positionId: a.positions[0]!.id, talentUserId: x.user.id, startsLocal: at(30) }, URL_, IP);
+    expect(again.startsAt).toEqual(first.startsAt);
+    // Two live meetings in one slot are still refused, by the rule and by the database.
+    expect((await refusal(addMeeting(db(), office, m.id, { positionId: a.positions[0]!.id, talentUserId: x.user.id, startsLocal: at(30) }, URL_, IP))).code).toBe("overlap");
+    await expect(db().insert(t.meetings).values({ eventId: m.id, hostOrganisationId: a.organisation.id, guestUserId: x.user.id, startsAt: again.startsAt, endsAt: again.endsAt, status: "proposed" })).rejects.toThrow();
+    // The scheduler places a meeting at the start once the earlier one there is cancelled.
+    await recordMeetingOutcome(db(), office, m.id, { meetingId: again.id, status: "cancelled" }, IP);
+    expect((await scheduleMission(db(), office, m.id, URL_, IP)).added).toBe(1);
+    expect((await meetingsFor(db(), office, m.id)).map((meeting) => meeting.status)).toEqual(["confirmed"]);
+  });
+
   it("records attendance and follow-ups by the host company or the office, not by others", async () => {
     const office = await officer(db());
     const m = await mission(db(), office, {}, 48, 1);
