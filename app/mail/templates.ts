@@ -39,6 +39,8 @@ export interface TemplateData {
   "spark-decision": { name: string; project: string; programme: string; year: number; selected: boolean; url: string };
   /** To a SPARK team's members: the lead or the office withdrew the team (final); the reason when one was given. */
   "spark-team-withdrawn": { name: string; project: string; programme: string; year: number; byOffice: boolean; reason: string | null; url: string };
+  /** To a host company's people: a SPARK team withdrew, so its demo-day meeting with them is cancelled (`when` already formatted). */
+  "demo-day-meeting-cancelled": { name: string; event: string; project: string; when: string; url: string };
   /** To a completer: the employment-outcome survey of one checkpoint (a single-use link); the reminder is the same with a new link. */
   "outcome-survey": OutcomeSurveyMail;
   "outcome-survey-reminder": OutcomeSurveyMail;
@@ -278,6 +280,13 @@ const copy: Record<Locale, Copy> = {
       links: [{ label: "查看團隊", url }],
       notes: ["如有疑問，請透過平台的單一窗口聯絡專案辦公室。"],
     }),
+    "demo-day-meeting-cancelled": ({ name, event, project, when, url }) => ({
+      subject: `「${event}」會談取消：「${project}」`,
+      greeting: hello["zh-TW"](name),
+      paragraphs: [`SPARK 團隊「${project}」已撤回，因此您在「${event}」${when} 與該團隊的會談已取消。這個時段已釋出，可以改約其他團隊。`],
+      links: [{ label: "查看成果發表會", url }],
+      notes: [],
+    }),
     "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
       subject: `「${mission}」會談已排定：${organisation} × ${talent}`,
       greeting: hello["zh-TW"](name),
@@ -468,6 +477,13 @@ const copy: Record<Locale, Copy> = {
       ],
       links: [{ label: "See the team", url }],
       notes: ["If you have questions, please contact the programme office through the portal's single window."],
+    }),
+    "demo-day-meeting-cancelled": ({ name, event, project, when, url }) => ({
+      subject: `${event}: meeting with "${project}" cancelled`,
+      greeting: hello.en(name),
+      paragraphs: [`The SPARK team "${project}" has withdrawn, so your meeting with it at ${event} on ${when} is cancelled. The slot is free again for another team.`],
+      links: [{ label: "See the demo day", url }],
+      notes: [],
     }),
     "mission-meeting": ({ name, mission, position, organisation, talent, when, url }) => ({
       subject: `${mission}: meeting scheduled, ${organisation} × ${talent}`,

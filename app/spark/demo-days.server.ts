@@ -2,14 +2,17 @@
 // was there; recruiters of approved companies register interest in teams and then book a meeting slot
 // with a team they are interested in. Slots follow the event's meeting length from its start; the
 // meetings table's unique slots keep a company and a team from being booked twice at one time.
-import { and, asc, desc, eq, notExists } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, notExists } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
+import { formatDateTime } from "../i18n/format";
+import { pick } from "../i18n/resources";
+import { enqueueEmail } from "../mail/outbox.server";
 import { mayPublish } from "../organisations/organisations.server";
 import { pgErrorIs, SparkRuleError } from "./rules";
-import { isOffice, requireOffice, workingTeamShared } from "./teams.server";
+import { isOffice, requireOffice, workingTeamShared, type Tx } from "./teams.server";
 
 export interface DemoDayInput {
   titleZh: string;
@@ -171,7 +174,7 @@ export async function demoDayView(db: Database, viewer: Viewer, eventId: string)
     .select({ id: t.meetings.id, startsAt: t.meetings.startsAt, endsAt: t.meetings.endsAt, teamId: t.meetings.guestSparkTeamId, companyZh: t.organisations.nameZh, companyEn: t.organisations.nameEn, status: t.meetings.status })
     .from(t.meetings)
     .innerJoin(t.organisations, eq(t.organisations.id, t.meetings.hostOrganisationId))
-    .where(and(eq(t.meetings.eventId, eventId), companyId ? eq(t.meetings.hostOrganisationId, companyId) : undefined))
+    .where(and(eq(t.meetings.eventId, eventId), ne(t.meetings.status, "cancelled"), companyId ? eq(t.meetings.hostOrganisationId, companyId) : undefined))
     .orderBy(asc(t.meetings.startsAt))
     .limit(1000);
   return { event, office, teams, withdrawn, interests, meetings: meetings.filter((m) => m.teamId !== null), slots: slotsOf(event) };
@@ -184,7 +187,38 @@ export async function teamMeetings(db: Database, teamId: string) {
     .from(t.meetings)
     .innerJoin(t.events, eq(t.events.id, t.meetings.eventId))
     .innerJoin(t.organisations, eq(t.organisations.id, t.meetings.hostOrganisationId))
-    .where(eq(t.meetings.guestSparkTeamId, teamId))
+    .where(and(eq(t.meetings.guestSparkTeamId, teamId), ne(t.meetings.status, "cancelled")))
     .orderBy(asc(t.meetings.startsAt))
     .limit(200);
+}
+
+/**
+ * A withdrawn team's demo-day meetings still to come are called off, inside the withdrawal's
+ * transaction: each host company's slot is free again (a cancelled meeting holds none), and the
+ * company's people are told in their language. Meetings already held or missed stay as they were.
+ */
+export async function cancelUpcomingMeetings(tx: Tx, team: { id: string; projectTitle: string }, links: { publicUrl: string }, now: Date): Promise<number> {
+  const cancelled = await tx
+    .update(t.meetings)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(and(eq(t.meetings.guestSparkTeamId, team.id), inArray(t.meetings.status, ["proposed", "confirmed"]), gt(t.meetings.startsAt, now)))
+    .returning({ eventId: t.meetings.eventId, hostOrganisationId: t.meetings.hostOrganisationId, startsAt: t.meetings.startsAt });
+  for (const meeting of cancelled) {
+    const [event] = await tx.select({ titleZh: t.events.titleZh, titleEn: t.events.titleEn }).from(t.events).where(eq(t.events.id, meeting.eventId));
+    const hosts = await tx
+      .select({ email: t.users.email, locale: t.users.locale, name: t.users.displayName })
+      .from(t.memberships)
+      .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+      .where(eq(t.memberships.organisationId, meeting.hostOrganisationId));
+    for (const to of hosts) {
+      const locale = to.locale === "en" ? "en" : "zh-TW";
+      await enqueueEmail(tx, {
+        to: to.email,
+        locale,
+        template: "demo-day-meeting-cancelled",
+        data: { name: to.name, event: pick(locale, event!.titleZh, event!.titleEn), project: team.projectTitle, when: formatDateTime(meeting.startsAt, locale), url: `${links.publicUrl}/spark/demo-days/${meeting.eventId}` },
+      });
+    }
+  }
+  return cancelled.length;
 }

@@ -3,7 +3,8 @@
 // (the reason is required). Like a selection, a withdrawal locks the intake's row and then the team's,
 // so a withdrawal and a selection of the same team queue and the second sees what the first did, and of
 // two withdrawals only the first finds the team still open. A selected team leaves the intake's count
-// (the count is of status `selected`), open invitations are revoked, and every accepted member is mailed.
+// (the count is of status `selected`), open invitations are revoked, its demo-day meetings still to come
+// are cancelled (their companies are told), and every accepted member is mailed.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
@@ -11,6 +12,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { pick } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
+import { cancelUpcomingMeetings } from "./demo-days.server";
 import { SparkRuleError, WITHDRAWAL_REASON_MAX, WITHDRAWAL_REASON_MIN } from "./rules";
 import { intakeOfTeam, lockTeam, relationTo, requireOffice, teamRecipients, type Intake, type Team, type Tx } from "./teams.server";
 
@@ -66,6 +68,7 @@ async function withdraw(
       .set({ state: "revoked", respondedAt: now })
       .where(and(eq(t.sparkTeamMembers.teamId, teamId), eq(t.sparkTeamMembers.state, "invited")))
       .returning({ email: t.sparkTeamMembers.email });
+    const meetingsCancelled = await cancelUpcomingMeetings(tx, team, links, now);
     const [programme] = await tx.select().from(t.programmes).where(eq(t.programmes.id, team.programmeId));
     for (const to of await teamRecipients(tx, teamId)) {
       const locale = to.locale === "en" ? "en" : "zh-TW";
@@ -81,7 +84,7 @@ async function withdraw(
       action: "spark-team-withdrawn",
       entity: "spark_team",
       entityId: teamId,
-      detail: { by, from: team.status, reason, invitationsRevoked: revoked.length },
+      detail: { by, from: team.status, reason, invitationsRevoked: revoked.length, meetingsCancelled },
       ip,
     });
   });

@@ -202,6 +202,7 @@ describe("templates", () => {
     "spark-invitation": { project: hostile, inviter: hostile, role: "physician", url: "https://portal.example/spark/teams/t" },
     "spark-decision": { name: hostile, project: hostile, programme: hostile, year: 2027, selected: true, url: "https://portal.example/spark/teams/t" },
     "spark-team-withdrawn": { name: hostile, project: hostile, programme: hostile, year: 2027, byOffice: true, reason: hostile, url: "https://portal.example/spark/teams/t" },
+    "demo-day-meeting-cancelled": { name: hostile, event: hostile, project: hostile, when: "2027年11月20日 13:00", url: "https://portal.example/spark/demo-days/e" },
     "mission-meeting": { name: hostile, mission: hostile, position: hostile, organisation: hostile, talent: hostile, when: "2027-05-01 10:00 (America/New_York)", url: "https://portal.example/missions/m" },
     "ticket-opened": { name: hostile, reference: "T-2027-0001", subject: hostile, due: "2027-05-03 17:00", url: "https://portal.example/tickets/t" },
     "ticket-reply": { name: hostile, reference: "T-2027-0001", subject: hostile, reply: hostile, url: "https://portal.example/tickets/t" },

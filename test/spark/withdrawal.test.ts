@@ -50,7 +50,7 @@ describe("who may withdraw a team, and from which status", () => {
 
     const [audit] = await auditOf(team.id);
     expect(audit).toMatchObject({ actorUserId: lead.id, entity: "spark_team", ip: IP });
-    expect(JSON.parse(audit!.detail!)).toEqual({ by: "lead", from: "forming", reason: null, invitationsRevoked: 1 });
+    expect(JSON.parse(audit!.detail!)).toEqual({ by: "lead", from: "forming", reason: null, invitationsRevoked: 1, meetingsCancelled: 0 });
   });
 
   it("the office withdraws only an applied or selected team of the intake on its page, with a reason of 5–500 characters", async () => {
@@ -151,6 +151,42 @@ describe("what a withdrawal does", () => {
     await decideTeam(db(), office, c.team.id, "selected", links, IP);
     await withdrawTeamForOffice(db(), office, intake.id, c.team.id, REASON, links, IP);
     expect(await refusal(registerTeam(db(), office, event.id, c.team.id, IP))).toBe("teamWithdrawn");
+  });
+
+  it("demo days: the team's meetings still to come are cancelled, their companies told, and the slots free for other teams", async () => {
+    const { office, intake } = await sparkWorld(db());
+    const a = await appliedTeam(db(), intake.id);
+    const b = await appliedTeam(db(), intake.id);
+    for (const x of [a, b]) await decideTeam(db(), office, x.team.id, "selected", links, IP);
+    const event = await createDemoDay(db(), office, { titleZh: "發表會", titleEn: "Demo day", date: "2027-11-20", startTime: "13:00", endTime: "14:00", venue: "Taipei", meetingMinutes: 20 }, IP);
+    for (const x of [a, b]) await registerTeam(db(), office, event.id, x.team.id, IP);
+    const host = await approvedCompany(db());
+    const other = await approvedCompany(db());
+    for (const company of [host, other]) await registerInterest(db(), company.recruiter, event.id, a.team.id, IP);
+    await registerInterest(db(), host.recruiter, event.id, b.team.id, IP);
+    const slot = "2027-11-20T05:00:00.000Z";
+    const booked = await scheduleMeeting(db(), host.recruiter, event.id, a.team.id, slot, IP);
+    const later = await scheduleMeeting(db(), other.recruiter, event.id, a.team.id, "2027-11-20T05:20:00.000Z", IP);
+    // Before the withdrawal the host's slot is taken.
+    expect(await refusal(scheduleMeeting(db(), host.recruiter, event.id, b.team.id, slot, IP))).toBe("slotTaken");
+    // A meeting already held stays as it was.
+    const [held] = await db().insert(t.meetings).values({ eventId: event.id, hostOrganisationId: other.company.id, guestSparkTeamId: a.team.id, startsAt: new Date("2026-01-05T05:00:00.000Z"), endsAt: new Date("2026-01-05T05:20:00.000Z"), status: "held" }).returning();
+
+    await withdrawTeamForOffice(db(), office, intake.id, a.team.id, REASON, links, IP);
+    const statuses = Object.fromEntries((await db().select().from(t.meetings).where(eq(t.meetings.guestSparkTeamId, a.team.id))).map((m) => [m.id, m.status]));
+    expect(statuses).toEqual({ [booked.id]: "cancelled", [later.id]: "cancelled", [held!.id]: "held" });
+    const [audit] = await auditOf(a.team.id);
+    expect(JSON.parse(audit!.detail!)).toMatchObject({ by: "office", meetingsCancelled: 2 });
+
+    // The host is told, and its slot takes another team; no view lists the cancelled meetings (the office's keeps the held one).
+    const hostEmail = (await db().select({ email: t.users.email }).from(t.users).where(eq(t.users.id, host.recruiter.id)))[0]!.email;
+    const told = (await mailTo(db(), hostEmail)).filter((m) => /會談取消|meeting with .* cancelled/.test(m.subject));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.textBody).toContain(a.team.projectTitle);
+    const replacement = await scheduleMeeting(db(), host.recruiter, event.id, b.team.id, slot, IP);
+    expect(replacement.startsAt.toISOString()).toBe(slot);
+    expect((await demoDayView(db(), host.recruiter, event.id)).meetings.map((m) => m.id)).toEqual([replacement.id]);
+    expect((await demoDayView(db(), office, event.id)).meetings.map((m) => m.id)).toEqual([held!.id, replacement.id]);
   });
 
   it("mails every accepted member in their own language, with who withdrew the team and why", async () => {
