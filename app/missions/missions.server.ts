@@ -9,6 +9,7 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import type { MissionFormValue } from "./mission-schema";
 import { isTimeZone, zonedToInstant } from "./time-zones";
+import { isUuid } from "../ids";
 
 export const missionKinds = ["recruitment_mission", "matchmaking_fair"] as const;
 export type MissionKind = (typeof missionKinds)[number];
@@ -73,7 +74,7 @@ export async function createMission(db: Database, viewer: Viewer, input: Mission
 }
 
 export async function getMission(db: Pick<Database, "select">, id: string): Promise<Mission> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new MissionRuleError("notFound");
+  if (!isUuid(id)) throw new MissionRuleError("notFound");
   const [mission] = await db.select().from(t.events).where(and(eq(t.events.id, id), inArray(t.events.kind, [...missionKinds])));
   if (!mission) throw new MissionRuleError("notFound");
   return mission;

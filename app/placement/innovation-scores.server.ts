@@ -13,14 +13,14 @@ import { recordAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { assertBefore } from "./calendar";
-import { isUuid, lockRound, RoundRuleError } from "./rounds.server";
+import { lockRound, RoundRuleError } from "./rounds.server";
 import type { RejectedRow, RejectionReason } from "./score-report";
 import { TraineeRuleError } from "./trainee-rules";
+import { isUuid } from "../ids";
 
 /** At most this many rows in one import (the programme takes about 100 trainees a year). */
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
-
 
 export type ImportResult = { ok: true; imported: number } | { ok: false; rejected: RejectedRow[] };
 

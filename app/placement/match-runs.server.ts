@@ -20,8 +20,9 @@ import { assertBefore, hasPassed } from "./calendar";
 import { runDeferredAcceptance, verifyMatching, type Assignments, type MatchInput, type MatchVerification } from "./match";
 import { parseMatchInputJson } from "./match-input";
 import { MatchRuleError } from "./match-rules";
-import { isUuid, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Round, type Tx } from "./rounds.server";
 import { lastDayOfYear } from "./training-period";
+import { isUuid } from "../ids";
 
 export type MatchRun = typeof t.matchRuns.$inferSelect;
 

@@ -10,9 +10,10 @@ import { recordAudit } from "../audit/audit.server";
 import type { Viewer } from "../auth/session.server";
 import { DeadlinePassedError } from "./calendar";
 import { PlacementRuleError } from "./match-rules";
-import { isUuid, type Reader, type Tx } from "./rounds.server";
+import { type Reader, type Tx } from "./rounds.server";
 import { COMMON_COURSE_HOURS, internshipMonths, internshipTooShort, isCalendarDate, periodProblem, stipendSchedule } from "./training-period";
 import { isOffice, isUnitStaff } from "./unit-access";
+import { isUuid } from "../ids";
 
 export type Placement = typeof t.placements.$inferSelect;
 export type Internship = typeof t.internships.$inferSelect;

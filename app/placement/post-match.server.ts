@@ -13,10 +13,11 @@ import { enqueueEmail } from "../mail/outbox.server";
 import { MatchRuleError } from "./match-rules";
 import { publishedRunOf, type Links } from "./match-runs.server";
 import { unitMembers } from "./quota-applications.server";
-import { isUuid, lockRound, type Reader, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Tx } from "./rounds.server";
 import { lateCheckInBy, ownerOf } from "./seats.server";
 import { lastDayOfYear } from "./training-period";
 import { isUnitStaff } from "./unit-access";
+import { isUuid } from "../ids";
 
 export type PostMatchOffer = typeof t.postMatchOffers.$inferSelect;
 

@@ -12,7 +12,8 @@ import type { Viewer } from "../auth/session.server";
 import { enqueueEmail } from "../mail/outbox.server";
 import { assertBefore } from "./calendar";
 import { lockApplication, QuotaRuleError, requireOfficeRole, resultsPublished, unitMembers, type Links, type QuotaApplication } from "./quota-applications.server";
-import { isUuid, lockRound, type Reader } from "./rounds.server";
+import { lockRound, type Reader } from "./rounds.server";
+import { isUuid } from "../ids";
 
 /** Quota already allocated in the round, leaving out one application (the one being changed). */
 async function allocatedElsewhere(db: Reader, roundId: string, exceptApplicationId: string): Promise<number> {

@@ -14,7 +14,8 @@ import type { Viewer } from "../auth/session.server";
 import { unitApplicationScope } from "../auth/visibility.server";
 import { enqueueEmail } from "../mail/outbox.server";
 import { assertBefore } from "./calendar";
-import { isUuid, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { isUuid } from "../ids";
 
 export type QuotaApplication = typeof t.unitQuotaApplications.$inferSelect;
 export type QuotaStatus = QuotaApplication["status"];

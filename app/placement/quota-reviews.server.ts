@@ -12,7 +12,8 @@ import { unitApplicationScope } from "../auth/visibility.server";
 import { assertBefore } from "./calendar";
 import { getQuotaApplicationFor, isUniqueViolation, lockRoundAndApplication, QuotaRuleError, requireOfficeRole, type QuotaApplicationView } from "./quota-applications.server";
 import { weightedTotal, type WeightedTotal } from "./review-totals";
-import { criteriaOf, isUuid, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { criteriaOf, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { isUuid } from "../ids";
 
 export type ReviewAssignment = typeof t.reviewAssignments.$inferSelect;
 

@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { assertBefore, calendarOrderProblems, deadlineColumns, deadlineKeys, type CalendarColumn, type DeadlineKey } from "./calendar";
+import { isUuid } from "../ids";
 
 export type Round = typeof t.placementRounds.$inferSelect;
 export type ReviewCriterion = typeof t.reviewCriteria.$inferSelect;
@@ -166,8 +167,6 @@ export async function openRound(db: Database, viewer: Viewer, roundId: string, i
     return round!;
   });
 }
-
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface RoundView {
   round: Round;

@@ -17,9 +17,10 @@ import { DeadlinePassedError } from "./calendar";
 import { offerFreedSeat, type SeatMove } from "./match";
 import { MatchRuleError } from "./match-rules";
 import { publishedRunOf, readStoredRun, unitNames, type Links } from "./match-runs.server";
-import { isUuid, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Round, type Tx } from "./rounds.server";
 import { currentMarket, type CurrentMarket } from "./seat-state";
 import { lastDayOfYear } from "./training-period";
+import { isUuid } from "../ids";
 
 export type Placement = typeof t.placements.$inferSelect;
 

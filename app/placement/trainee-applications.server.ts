@@ -16,8 +16,9 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { displayFileName, looksLikePdf, MAX_CV_BYTES } from "../talents/cv.server";
 import { assertBefore, hasPassed } from "./calendar";
-import { isUuid, lockRound, type Reader, type Round, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Round, type Tx } from "./rounds.server";
 import { firstRepeat, isCalendarDate, taipeiToday, TraineeRuleError, violates } from "./trainee-rules";
+import { isUuid } from "../ids";
 
 export type TraineeApplication = typeof t.traineeApplications.$inferSelect;
 export type PhdStatus = TraineeApplication["phdStatus"];

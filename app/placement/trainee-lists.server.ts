@@ -8,8 +8,9 @@ import { recordAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { logPersonalDataRead, traineeApplicationScope } from "../auth/visibility.server";
-import { isUuid, RoundRuleError } from "./rounds.server";
+import { RoundRuleError } from "./rounds.server";
 import { TraineeRuleError } from "./trainee-rules";
+import { isUuid } from "../ids";
 
 export type TraineeStatus = (typeof t.traineeApplicationStatus.enumValues)[number];
 export const traineeStatuses = t.traineeApplicationStatus.enumValues;

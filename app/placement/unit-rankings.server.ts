@@ -13,8 +13,9 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { traineeApplicationScope } from "../auth/visibility.server";
 import { assertBefore } from "./calendar";
-import { isUuid, lockRound, type Reader, type Tx } from "./rounds.server";
+import { lockRound, type Reader, type Tx } from "./rounds.server";
 import { firstRepeat, RankingRuleError, violates } from "./trainee-rules";
+import { isUuid } from "../ids";
 
 export type InterviewStatus = (typeof t.interviewStatus.enumValues)[number];
 const unitKinds = ["training_unit", "medical_centre"];

@@ -19,13 +19,12 @@ import { attendanceSchema, editCohortSchema, REVOKE_REASON_MAX, revokeSchema, st
 import { cohortRoster, EnrolmentRuleError, getCohortForStaff, issueCertificate, markCompleted, recordAttendance, revokeCertificate, updateCohort } from "~/programmes/enrolment.server";
 import { formatDateTime } from "~/i18n/format";
 import { enrolmentRefusal } from "~/programmes/refusals";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "梯次 · Cohort" }];
 
 /** What each staff action says once done (the action redirects here with ?done=…). */
 const DONE = { editCohort: "catalogue.cohorts.saved", attendance: "catalogue.roster.doneAttendance", complete: "catalogue.roster.doneComplete", certificate: "catalogue.roster.doneCertificate", revoke: "catalogue.roster.revoked" } as const;
-
-const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 async function cohortFor(context: LoaderFunctionArgs["context"], viewer: Viewer, key: string, id: string | undefined) {
   if (!isUuid(id)) throw notFound();

@@ -16,12 +16,13 @@ import { pick } from "~/i18n/resources";
 import { ReplyMessage, SelectField, TextField, UnshownReply, type FormReply } from "~/spark/fields";
 import { mentorsOf } from "~/spark/milestones.server";
 import { assignMentor, decideTeam, expertPanel, intakeTeams, setBudget } from "~/spark/office.server";
-import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
+import { attempt, invalid, thrownRefusal } from "~/spark/reply.server";
 import { mentorModes } from "~/spark/rules";
 import { budgetSchema, decisionSchema, mentorSchema, officeWithdrawSchema } from "~/spark/schemas";
 import { getIntake } from "~/spark/teams.server";
 import { OfficeWithdrawForm, WithdrawalNote } from "~/spark/withdraw-forms";
 import { withdrawTeamForOffice } from "~/spark/withdrawal.server";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "SPARK 年度甄選 · SPARK intake" }];
 

@@ -16,7 +16,7 @@ import { CalendarTable, calendarRows } from "~/placement/calendar-table";
 import { hasPassed } from "~/placement/calendar";
 import { EligibilityForm, PreferencesForm } from "~/placement/phd-forms";
 import { applyEdit, editOf, listIntentPattern } from "~/placement/ranked-list";
-import { getRound, isUuid, listOpenedRounds } from "~/placement/rounds.server";
+import { getRound, listOpenedRounds } from "~/placement/rounds.server";
 import {
   allocatedUnits, getOwnApplication, MAX_EVIDENCE_BYTES, saveEligibility, submitPreferences, withdrawTraineeApplication,
 } from "~/placement/trainee-applications.server";
@@ -27,6 +27,7 @@ import { evidencePath } from "~/placement/trainee-lists.server";
 import { readUploadForm } from "~/placement/upload-form.server";
 import { formatCalendarDate, formatNtd } from "~/positions/format";
 import { formatFileSize } from "~/talents/cv.server";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "博士級人才申請 · PhD trainee application" }];
 

@@ -16,10 +16,9 @@ import { defaultsFromOccupation, positionFormOptions, toPositionInput } from "~/
 import { positionSchema } from "~/positions/position-schema";
 import { createPosition, PositionRuleError, prefillFromOccupation } from "~/positions/positions.server";
 import { positionRefusal } from "~/positions/refusals";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "刊登職缺 · Post a position" }];
-
-const isUuid = (value: string | null): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const companiesOf = (viewer: Viewer, locale: Locale) =>
   viewer.memberships.filter((m) => m.kind === "company").map((m) => ({ id: m.organisationId, name: pick(locale, m.nameZh, m.nameEn) }));

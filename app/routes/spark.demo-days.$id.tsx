@@ -14,8 +14,9 @@ import { getLocale } from "~/i18n/locale.server";
 import { pick } from "~/i18n/resources";
 import { demoDayView, markPresent, registerInterest, registerTeam, scheduleMeeting, teamsToRegister } from "~/spark/demo-days.server";
 import { ReplyMessage, type FormReply } from "~/spark/fields";
-import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
+import { attempt, invalid, thrownRefusal } from "~/spark/reply.server";
 import { demoDayActionSchema } from "~/spark/schemas";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "成果發表會 · Demo day" }];
 

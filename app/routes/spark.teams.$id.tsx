@@ -25,13 +25,14 @@ import { ReplyMessage, SelectField, TextField, UnshownReply, type FormReply } fr
 import { meetingsOf, mentorsOf, milestonesOf, updateMilestone } from "~/spark/milestones.server";
 import { addMilestone } from "~/spark/milestones.server";
 import { fundOf, recordSpend } from "~/spark/office.server";
-import { attempt, invalid, isUuid, thrownRefusal } from "~/spark/reply.server";
+import { attempt, invalid, thrownRefusal } from "~/spark/reply.server";
 import { MAX_EVIDENCE_BYTES, memberRoles, milestoneStatuses, SparkRuleError } from "~/spark/rules";
 import { inviteSchema, leadWithdrawSchema, milestoneSchema, milestoneUpdateSchema, spendSchema } from "~/spark/schemas";
 import { inviteMember, membersOf, respondToInvitation, submitTeam, teamFor } from "~/spark/teams.server";
 import { LeadWithdrawForm, WithdrawalNote } from "~/spark/withdraw-forms";
 import { withdrawTeamAsLead } from "~/spark/withdrawal.server";
 import type { FormReply as Reply } from "~/spark/fields";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "SPARK 團隊 · SPARK team" }];
 

@@ -3,9 +3,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { evidenceFile } from "~/spark/milestones.server";
-import { isUuid } from "~/spark/reply.server";
+
 import { SparkRuleError } from "~/spark/rules";
 import { cvContentDisposition } from "~/talents/cv.server";
+import { isUuid } from "~/ids";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireViewer(request, context);

@@ -23,8 +23,6 @@ export async function attempt<T>(intent: string, form: FormData, run: () => Prom
   }
 }
 
-export const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 /** A loader's refusal: not found as a 404, anything else as its status. */
 export function thrownRefusal(error: unknown): never {
   if (error instanceof SparkRuleError) throw new Response(error.code, { status: error.status });

@@ -9,10 +9,10 @@ import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session.server";
 import { isWeekendDate, officeCalendar, type CalendarDayKind, type OfficeCalendar } from "./office-calendar";
 import { calendarSpan, firstReplyDue } from "./sla";
+import { isUuid } from "../ids";
 
 /** The calendar is the single window's: whoever answers tickets keeps it. */
 const keepsCalendar = (viewer: Viewer) => can(viewer.roles, "manage:ticket:any");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CalendarDay = typeof t.officeCalendarDays.$inferSelect;
 
@@ -83,7 +83,7 @@ export async function addCalendarDay(db: Database, viewer: Viewer, input: Calend
 
 export async function removeCalendarDay(db: Database, viewer: Viewer, id: string, ip: string): Promise<CalendarDay> {
   if (!keepsCalendar(viewer)) throw new CalendarRuleError("forbidden");
-  if (!UUID.test(id)) throw new CalendarRuleError("notFound");
+  if (!isUuid(id)) throw new CalendarRuleError("notFound");
   return db.transaction(async (tx) => {
     const [day] = await tx.delete(t.officeCalendarDays).where(eq(t.officeCalendarDays.id, id)).returning();
     if (!day) throw new CalendarRuleError("notFound");

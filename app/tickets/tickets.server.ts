@@ -13,6 +13,7 @@ import { enqueueEmail } from "../mail/outbox.server";
 import type { Locale } from "~/i18n/resources";
 import { firstReplyDueFor } from "./office-calendar.server";
 import type { OpenTicketValue } from "./ticket-schema";
+import { isUuid } from "../ids";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Ticket = typeof t.inquiries.$inferSelect;
@@ -70,7 +71,7 @@ export type TicketAccess = "office" | "requester";
  * mailed link). Anyone else is refused (403), so a complaint stays with the office.
  */
 export async function accessTicket(db: Pick<Database, "select">, viewer: Viewer | null, ticketId: string, token: string | null): Promise<{ ticket: Ticket; access: TicketAccess }> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ticketId)) throw new TicketRuleError("notFound");
+  if (!isUuid(ticketId)) throw new TicketRuleError("notFound");
   const [ticket] = await db.select().from(t.inquiries).where(eq(t.inquiries.id, ticketId));
   if (!ticket) throw new TicketRuleError("notFound");
   if (isTicketOffice(viewer)) return { ticket, access: "office" };
