@@ -20,11 +20,11 @@ import { getLocale } from "~/i18n/locale.server";
 import { matchNames } from "~/matching/names.server";
 import { rankingOptions, rankingParams } from "~/matching/ranking-params";
 import { rankCandidatesForPosition, type CandidateResult } from "~/matching/ranking.server";
+import { isUuid } from "~/ids";
 
 export const meta: MetaFunction = () => [{ title: "候選人排名 · Ranked candidates" }];
 
 const PAGE_SIZE = 20;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const inviteSchema = z.object({
   talentUserId: z.string({ error: "matching.candidates.errors.invalid" }).min(1, "matching.candidates.errors.invalid").max(100, "matching.candidates.errors.invalid"),
   note: z.string().trim().max(2000, "matching.candidates.tooLong").default(""),
@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { talentUserId, note } = submission.value;
   const positionId = params.id ?? "";
   try {
-    if (!uuid.test(positionId)) throw new PipelineRuleError("notFound");
+    if (!isUuid(positionId)) throw new PipelineRuleError("notFound");
     await inviteTalent(context.services.db, viewer, positionId, talentUserId, note, { publicUrl: context.services.env.PUBLIC_URL });
   } catch (error) {
     if (!(error instanceof PipelineRuleError)) throw error;
