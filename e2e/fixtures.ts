@@ -8,7 +8,7 @@
 //   serious or critical violation, listing each rule id, the elements and the help text.
 // - Every URL a page navigates to must have been checked with expectAccessible before the test
 //   ends, so a new step in a test cannot silently skip the accessibility check.
-import AxeBuilder from "@axe-core/playwright";
+import axe, { type AxeResults } from "axe-core";
 import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export { expect };
@@ -64,12 +64,21 @@ function watchContext(context: BrowserContext, problems: PageProblems) {
 }
 
 /**
- * axe.run in the page itself ("legacy mode"). The default mode runs axe.runPartial in every frame and
- * then opens a blank page for axe.finishRun, which only matters for cross-origin frames (the portal has
- * none) and costs about 0.7 s more a check: on /, /occupations and an occupation page, 1.0–1.6 s a
- * check against 0.4–0.7 s in the page, which over the suite's few hundred checks is minutes.
+ * axe.run in the page itself, injected once per document (a client-side navigation keeps it).
+ * @axe-core/playwright's default mode runs axe.runPartial in every frame and then opens a blank page
+ * for axe.finishRun, which only matters for cross-origin frames (the portal has none); with its legacy
+ * mode it still injects axe's 500 kB twice a check. Measured on /, /occupations and an occupation
+ * page: 1.0–1.6 s a check by default, 0.4–0.7 s in legacy mode, and 0.15–0.3 s for axe.run itself;
+ * over the suite's few hundred checks that is minutes of CI.
  */
-const axeOn = (page: Page) => new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode(true);
+export async function runAxe(page: Page): Promise<AxeResults> {
+  const present = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function");
+  if (!present) await page.evaluate(axe.source);
+  return page.evaluate(
+    (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    wcagTags,
+  );
+}
 
 /**
  * axe is a script, so it cannot run in a page whose context has JavaScript disabled. For such a
@@ -86,7 +95,7 @@ async function analyzeWithoutScripts(browser: Browser, page: Page) {
     const copy = await context.newPage();
     await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
     await copy.goto(url);
-    return await axeOn(copy).analyze();
+    return await runAxe(copy);
   } finally {
     await context.close();
   }
@@ -119,7 +128,7 @@ export const test = base.extend<Fixtures>({
       await page.waitForLoadState("load");
       const results = javaScriptEnabled === false
         ? await analyzeWithoutScripts(browser, page)
-        : await axeOn(page).analyze();
+        : await runAxe(page);
       const blocking = results.violations.filter((v) => blockingImpacts.has(v.impact ?? ""));
       const report = blocking
         .map((v) => {
