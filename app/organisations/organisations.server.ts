@@ -90,9 +90,10 @@ export const membershipOf = (viewer: Viewer | null, organisationId: string) =>
 /** Whether the organisation may publish positions, plans and programmes. */
 export const mayPublish = (organisation: Pick<Organisation, "approval">) => organisation.approval === "approved";
 
-export async function listMembers(db: Database, organisationId: string) {
+/** An organisation's people, admins first; also whom to mail about it (in their own `locale`). */
+export async function listMembers(db: Pick<Database, "select">, organisationId: string) {
   return db
-    .select({ userId: t.users.id, displayName: t.users.displayName, email: t.users.email, isOrgAdmin: t.memberships.isOrgAdmin, joinedAt: t.memberships.joinedAt })
+    .select({ userId: t.users.id, displayName: t.users.displayName, email: t.users.email, locale: t.users.locale, isOrgAdmin: t.memberships.isOrgAdmin, joinedAt: t.memberships.joinedAt })
     .from(t.memberships)
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .where(eq(t.memberships.organisationId, organisationId))

@@ -57,7 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       memberRole: memberRoleFor[organisation.kind as OrganisationKind],
     },
     manages,
-    members: members.map((m) => ({ ...m, joinedAt: formatDateTime(m.joinedAt, locale) })),
+    members: members.map(({ locale: _mailLocale, ...m }) => ({ ...m, joinedAt: formatDateTime(m.joinedAt, locale) })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, expiresAt: formatDateTime(i.expiresAt, locale) })),
   };
 }

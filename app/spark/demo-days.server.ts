@@ -10,7 +10,7 @@ import type { Viewer } from "../auth/session.server";
 import { formatDateTime } from "../i18n/format";
 import { pick } from "../i18n/resources";
 import { enqueueEmail } from "../mail/outbox.server";
-import { mayPublish } from "../organisations/organisations.server";
+import { listMembers, mayPublish } from "../organisations/organisations.server";
 import { pgErrorIs, SparkRuleError } from "./rules";
 import { isOffice, requireOffice, workingTeamShared, type Tx } from "./teams.server";
 
@@ -205,18 +205,13 @@ export async function cancelUpcomingMeetings(tx: Tx, team: { id: string; project
     .returning({ eventId: t.meetings.eventId, hostOrganisationId: t.meetings.hostOrganisationId, startsAt: t.meetings.startsAt });
   for (const meeting of cancelled) {
     const [event] = await tx.select({ titleZh: t.events.titleZh, titleEn: t.events.titleEn }).from(t.events).where(eq(t.events.id, meeting.eventId));
-    const hosts = await tx
-      .select({ email: t.users.email, locale: t.users.locale, name: t.users.displayName })
-      .from(t.memberships)
-      .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
-      .where(eq(t.memberships.organisationId, meeting.hostOrganisationId));
-    for (const to of hosts) {
+    for (const to of await listMembers(tx, meeting.hostOrganisationId)) {
       const locale = to.locale === "en" ? "en" : "zh-TW";
       await enqueueEmail(tx, {
         to: to.email,
         locale,
         template: "demo-day-meeting-cancelled",
-        data: { name: to.name, event: pick(locale, event!.titleZh, event!.titleEn), project: team.projectTitle, when: formatDateTime(meeting.startsAt, locale), url: `${links.publicUrl}/spark/demo-days/${meeting.eventId}` },
+        data: { name: to.displayName, event: pick(locale, event!.titleZh, event!.titleEn), project: team.projectTitle, when: formatDateTime(meeting.startsAt, locale), url: `${links.publicUrl}/spark/demo-days/${meeting.eventId}` },
       });
     }
   }
